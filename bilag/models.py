@@ -1,0 +1,420 @@
+"""The domain: countries, sources and the bilag filed under them."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from .slugs import RESERVED_SLUGS, danish_slugify
+
+
+class CountryQuerySet(models.QuerySet):
+    def lookup(self, name: str) -> "Country | None":
+        """A country by its Danish or English name, ISO code or slug, ignoring case."""
+        name = " ".join(name.split())
+        if not name:
+            return None
+        match = Q(name_da__iexact=name) | Q(name_en__iexact=name) | Q(slug=danish_slugify(name))
+        if len(name) == 3:
+            match |= Q(iso3__iexact=name)
+        country = self.filter(match).first()
+        if country is None:
+            former = FormerSlug.objects.filter(slug=danish_slugify(name)).first()
+            country = former.country if former else None
+        return country
+
+
+class Country(models.Model):
+    class Group(models.TextChoices):
+        I = "I", _("Gruppe I")  # noqa: E741 - the board's own name for the group
+        II = "II", _("Gruppe II")
+
+    name_da = models.CharField(_("dansk navn"), max_length=120, unique=True)
+    name_en = models.CharField(_("engelsk navn"), max_length=120, blank=True)
+    iso3 = models.CharField(
+        _("ISO 3166-1 alpha-3"),
+        max_length=3,
+        blank=True,
+        help_text=_("Tom for samlinger som «Diverse emner», der ikke hører til et land."),
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    group = models.CharField(_("gruppe"), max_length=2, choices=Group.choices, blank=True)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("land")
+        verbose_name_plural = _("lande")
+        ordering = ["name_da"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso3"], condition=~Q(iso3=""), name="country_iso3_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name_da
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = danish_slugify(self.name_da)
+        with transaction.atomic():
+            if self.pk:
+                old_slug = Country.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+                if old_slug and old_slug != self.slug:
+                    FormerSlug.objects.update_or_create(slug=old_slug, defaults={"country": self})
+            super().save(*args, **kwargs)
+            # A slug taken back from history is current again, not a redirect.
+            FormerSlug.objects.filter(slug=self.slug).delete()
+
+    def get_absolute_url(self) -> str:
+        return reverse("bilag:country", kwargs={"country": self.slug})
+
+    @property
+    def is_collection(self) -> bool:
+        return not self.iso3
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Denne adresse bruges af portalen selv.")})
+
+
+class FormerSlug(models.Model):
+    """An old country slug that redirects permanently to the country's current one."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("tidligere slug")
+        verbose_name_plural = _("tidligere slugs")
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Nyhedsmedie")
+        NGO = "ngo", _("NGO")
+        UN = "un", _("FN")
+        GOVERNMENT = "government", _("Myndighed")
+        ACADEMIC = "academic", _("Forskning")
+        OTHER = "other", _("Andet")
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    url = models.URLField(_("adresse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("kilde")
+        verbose_name_plural = _("kilder")
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="source_name_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            base = danish_slugify(self.name)[:190] or "kilde"
+            slug, n = base, 2
+            while Source.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def get_or_create_by_name(cls, name: str) -> "Source":
+        name = " ".join(name.split())
+        source = cls.objects.filter(name__iexact=name).first()
+        if source is None:
+            try:
+                with transaction.atomic():
+                    source = cls.objects.create(name=name)
+            except IntegrityError:  # another worker created it a moment ago
+                source = cls.objects.get(name__iexact=name)
+        return source
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("dag")
+    MONTH = "month", _("måned")
+    YEAR = "year", _("år")
+
+
+def format_fuzzy_date(value: datetime.date | None, precision: str) -> str:
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "F Y").lower()
+    return formats.date_format(value, "j. F Y")
+
+
+class BilagQuerySet(models.QuerySet):
+    def public(self) -> "BilagQuerySet":
+        """What anyone may see: published and withdrawn bilag (permalinks answer forever)."""
+        return self.filter(status__in=[Bilag.Status.PUBLISHED, Bilag.Status.WITHDRAWN])
+
+    def visible_to(self, user) -> "BilagQuerySet":
+        return self if user.is_staff else self.public()
+
+    def current(self) -> "BilagQuerySet":
+        return self.exclude(status=Bilag.Status.WITHDRAWN)
+
+    def for_country(self, country: Country) -> "BilagQuerySet":
+        return self.filter(country=country)
+
+    def listing(self) -> "BilagQuerySet":
+        return self.select_related("country", "source").defer("cleaned_text")
+
+
+class Bilag(models.Model):
+    class Status(models.TextChoices):
+        PROCESSING = "processing", _("Behandles")
+        PUBLISHED = "published", _("Offentliggjort")
+        FAILED = "failed", _("Fejlet")
+        WITHDRAWN = "withdrawn", _("Udgået")
+
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="bilag",
+        verbose_name=_("land"),
+        null=True,
+        blank=True,
+    )
+    number = models.PositiveIntegerField(
+        _("bilagsnummer"),
+        null=True,
+        blank=True,
+        help_text=_("Tildeles automatisk som det næste ledige nummer, hvis feltet er tomt."),
+    )
+    title = models.CharField(_("titel"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="bilag",
+        verbose_name=_("kilde"),
+        null=True,
+        blank=True,
+    )
+    published = models.DateField(_("udgivet"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("udgivelsesdatoens præcision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    added = models.DateField(_("optaget"), default=timezone.localdate)
+    language = models.CharField(_("sprog"), max_length=8, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PROCESSING
+    )
+    withdrawn_on = models.DateField(_("udgået den"), null=True, blank=True)
+    withdrawn_note = models.TextField(_("bemærkning om udgåelse"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("erstattet af"),
+    )
+
+    pdf = models.FileField(_("original PDF"), upload_to="bilag/original/%Y/%m/", max_length=300)
+    archive_pdf = models.FileField(
+        _("søgbar PDF"),
+        upload_to="bilag/archive/%Y/%m/",
+        blank=True,
+        max_length=300,
+        help_text=_("Kopi med tekstlag, lavet når dokumentet blev OCR-behandlet."),
+    )
+    original_filename = models.CharField(_("filnavn ved upload"), max_length=300, blank=True)
+    page_count = models.PositiveIntegerField(_("sider"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    cleaned_text = models.TextField(_("renset tekst"), blank=True)
+
+    progress = models.CharField(_("fremskridt"), max_length=200, blank=True)
+    failure_reason = models.TextField(_("fejlårsag"), blank=True)
+    cover_warnings = models.JSONField(_("afvigelser fra forsiden"), default=list, blank=True)
+
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    objects = BilagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+        ordering = ["country__name_da", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "number"], name="bilag_number_per_country"),
+            models.UniqueConstraint(
+                fields=["sha256"], condition=~Q(sha256=""), name="bilag_sha256_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (Q(country__isnull=False) & Q(number__isnull=False)),
+                name="bilag_published_has_permalink",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["country", "status", "-added"], name="bilag_country_added"),
+            models.Index(
+                fields=["country", "status", "-published"], name="bilag_country_published"
+            ),
+            models.Index(fields=["status", "-added"], name="bilag_status_added"),
+        ]
+
+    def __str__(self) -> str:
+        if self.country_id and self.number:
+            return f"{self.country} {self.number}: {self.title}"
+        return self.title or self.original_filename or f"#{self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            self._record_permalink_change()
+            if self.country_id and self.number is None:
+                self.number = next_free_number(self.country_id)
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("bilag:detail", kwargs={"country": self.country.slug, "number": self.number})
+
+    @property
+    def has_permalink(self) -> bool:
+        return bool(self.country_id and self.number)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in {self.Status.PUBLISHED, self.Status.WITHDRAWN}
+
+    @property
+    def published_display(self) -> str:
+        return format_fuzzy_date(self.published, self.published_precision)
+
+    @property
+    def download_name(self) -> str:
+        return f"{self.country.slug}-{self.number}.pdf"
+
+    @property
+    def citation(self) -> str:
+        details = [self.source.name] if self.source_id else []
+        if self.title:
+            details.append(f'"{self.title}"')
+        if self.published:
+            details.append(self.published_display)
+        details.append(f"optaget {format_fuzzy_date(self.added, DatePrecision.DAY)}")
+        return (
+            f"Flygtningenævnets baggrundsmateriale, {self.country.name_da}, "
+            f"bilag nr. {self.number}: {', '.join(details)}"
+        )
+
+    def served_pdf(self):
+        """The searchable copy when OCR made one, else the original."""
+        return self.archive_pdf or self.pdf
+
+    def _record_permalink_change(self) -> None:
+        """A corrected number or country leaves the old permalink as a redirect."""
+        if not self.pk:
+            return
+        old = Bilag.objects.filter(pk=self.pk).values("country_id", "number").first()
+        if not old or old["country_id"] is None or old["number"] is None:
+            return
+        if (old["country_id"], old["number"]) != (self.country_id, self.number):
+            PermalinkAlias.objects.update_or_create(
+                country_id=old["country_id"], number=old["number"], defaults={"bilag": self}
+            )
+
+    def withdraw(
+        self,
+        *,
+        on: datetime.date | None = None,
+        note: str = "",
+        superseded_by: "Bilag | None" = None,
+    ) -> None:
+        self.status = self.Status.WITHDRAWN
+        self.withdrawn_on = on or timezone.localdate()
+        self.withdrawn_note = note
+        self.superseded_by = superseded_by
+        self.save(
+            update_fields=[
+                "status",
+                "withdrawn_on",
+                "withdrawn_note",
+                "superseded_by",
+                "updated_at",
+            ]
+        )
+
+
+def next_free_number(country_id: int) -> int:
+    """The next number for a country, safe against two staff saving at once.
+
+    The country row is locked (PostgreSQL) or the write transaction is exclusive (SQLite in
+    IMMEDIATE mode), so the max-plus-one is read and used by one transaction at a time.
+    Numbers that only live on as redirects are never handed out again.
+    """
+    Country.objects.select_for_update().filter(pk=country_id).values_list("pk").first()
+    used = Bilag.objects.filter(country_id=country_id).aggregate(m=models.Max("number"))["m"] or 0
+    aliased = (
+        PermalinkAlias.objects.filter(country_id=country_id).aggregate(m=models.Max("number"))["m"]
+        or 0
+    )
+    return max(used, aliased) + 1
+
+
+class PermalinkAlias(models.Model):
+    """An earlier country/number of a bilag: its old permalink redirects for good."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    bilag = models.ForeignKey(Bilag, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = _("tidligere permalink")
+        verbose_name_plural = _("tidligere permalinks")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "number"], name="alias_number_per_country"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country.slug}/{self.number} → {self.bilag}"
+
+
+class Page(models.Model):
+    """One page of a bilag's PDF: the raw extracted or OCR'd text and its cleaned form."""
+
+    class Method(models.TextChoices):
+        TEXT = "text", _("tekstlag")
+        OCR = "ocr", _("OCR")
+
+    bilag = models.ForeignKey(Bilag, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField(_("side"))
+    method = models.CharField(max_length=4, choices=Method.choices, default=Method.TEXT)
+    raw_text = models.TextField(_("rå tekst"), blank=True)
+    text = models.TextField(_("renset tekst"), blank=True)
+
+    class Meta:
+        verbose_name = _("side")
+        verbose_name_plural = _("sider")
+        ordering = ["bilag", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["bilag", "number"], name="page_number_per_bilag"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bilag} s. {self.number}"

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bilag"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:country>/", views.CountryBilagList.as_view(), name="country"),
+    path("<slug:country>/<int:number>/", views.BilagDetail.as_view(), name="detail"),
+    path("<slug:country>/<int:number>/pdf", views.bilag_pdf, name="pdf"),
+    path("<slug:country>/<int:number>/original.pdf", views.bilag_original_pdf, name="original"),
+    path("<slug:country>/<int:number>/txt", views.bilag_text, name="text"),
+]

@@ -1,0 +1,185 @@
+"""Public pages: the country index, country lists, permalinks and their files."""
+
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from .filters import BilagFilter
+from .models import Bilag, Country, FormerSlug, PermalinkAlias
+
+LATEST_ADDITIONS = 10
+
+
+def home(request):
+    countries = (
+        Country.objects.annotate(
+            bilag_count=Count("bilag", filter=Q(bilag__status=Bilag.Status.PUBLISHED))
+        )
+        .filter(bilag_count__gt=0)
+        .order_by("name_da")
+    )
+    latest = Bilag.objects.public().current().listing().order_by("-added", "-pk")[:LATEST_ADDITIONS]
+    return render(
+        request,
+        "bilag/home.html",
+        {
+            "countries": [c for c in countries if not c.is_collection],
+            "collections": [c for c in countries if c.is_collection],
+            "latest": latest,
+        },
+    )
+
+
+def redirect_with_query(request, url: str) -> HttpResponsePermanentRedirect:
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+class CountryRedirect(Exception):
+    """The slug is a country's former slug; the page has moved for good."""
+
+    def __init__(self, country: Country):
+        self.country = country
+
+
+def get_country(slug: str) -> Country:
+    country = Country.objects.filter(slug=slug).first()
+    if country is not None:
+        return country
+    former = FormerSlug.objects.select_related("country").filter(slug=slug).first()
+    if former is not None:
+        raise CountryRedirect(former.country)
+    raise Http404(_("Der findes intet land med adressen «%(slug)s».") % {"slug": slug})
+
+
+class CountryBilagList(FilterView):
+    filterset_class = BilagFilter
+    template_name = "bilag/country.html"
+    paginate_by = 50
+    page_kwarg = "side"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.country = get_country(kwargs["country"])
+        except CountryRedirect as moved:
+            return redirect_with_query(request, moved.country.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Bilag.objects.public().for_country(self.country).listing()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # Always bound, so that the defaults (no withdrawn, newest first) apply to a bare URL.
+        kwargs["data"] = self.request.GET
+        kwargs["country"] = self.country
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["country"] = self.country
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+def resolve_bilag(request, country_slug: str, number: int) -> Bilag:
+    """The bilag at a permalink, following renamed slugs and corrected numbers.
+
+    Raises PermalinkMoved when the permalink now lives elsewhere.
+    """
+    try:
+        country = get_country(country_slug)
+    except CountryRedirect as moved:
+        raise PermalinkMoved(moved.country.slug, number) from None
+    bilag = (
+        Bilag.objects.visible_to(request.user)
+        .select_related("country", "source", "superseded_by__country")
+        .filter(country=country, number=number)
+        .first()
+    )
+    if bilag is not None:
+        return bilag
+    alias = (
+        PermalinkAlias.objects.select_related("bilag__country")
+        .filter(country=country, number=number)
+        .first()
+    )
+    if alias is not None and alias.bilag.has_permalink:
+        raise PermalinkMoved(alias.bilag.country.slug, alias.bilag.number)
+    raise Http404(
+        _("%(country)s har intet offentligt bilag nr. %(number)s.")
+        % {"country": country.name_da, "number": number}
+    )
+
+
+class PermalinkMoved(Exception):
+    def __init__(self, country_slug: str, number: int):
+        self.country_slug = country_slug
+        self.number = number
+
+    def response(self, request, view_name: str) -> HttpResponsePermanentRedirect:
+        url = reverse(view_name, kwargs={"country": self.country_slug, "number": self.number})
+        return redirect_with_query(request, url)
+
+
+def permalink_view(view_name: str):
+    """Decorate a view of one bilag: resolve it, or redirect to where it lives now."""
+
+    def decorator(func):
+        def wrapper(request, country: str, number: int, **kwargs):
+            try:
+                bilag = resolve_bilag(request, country, number)
+            except PermalinkMoved as moved:
+                return moved.response(request, view_name)
+            return func(request, bilag, **kwargs)
+
+        wrapper.__name__ = func.__name__
+        wrapper.__doc__ = func.__doc__
+        return wrapper
+
+    return decorator
+
+
+class BilagDetail(DetailView):
+    template_name = "bilag/detail.html"
+    context_object_name = "bilag"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = resolve_bilag(request, kwargs["country"], kwargs["number"])
+        except PermalinkMoved as moved:
+            return moved.response(request, "bilag:detail")
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+def pdf_response(bilag: Bilag, file_field, filename: str) -> FileResponse:
+    if not file_field:
+        raise Http404(_("Bilaget har ingen fil."))
+    try:
+        handle = file_field.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Bilagets fil mangler på serveren.")) from None
+    return FileResponse(
+        handle, content_type="application/pdf", filename=filename, as_attachment=False
+    )
+
+
+@permalink_view("bilag:pdf")
+def bilag_pdf(request, bilag: Bilag):
+    return pdf_response(bilag, bilag.served_pdf(), bilag.download_name)
+
+
+@permalink_view("bilag:original")
+def bilag_original_pdf(request, bilag: Bilag):
+    return pdf_response(bilag, bilag.pdf, bilag.download_name.replace(".pdf", "-original.pdf"))
+
+
+@permalink_view("bilag:text")
+def bilag_text(request, bilag: Bilag):
+    return HttpResponse(bilag.cleaned_text, content_type="text/plain; charset=utf-8")

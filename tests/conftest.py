@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture
+def staff_client(django_user_model):
+    client = Client()
+    user = django_user_model.objects.create_user(
+        "staff", password="pw", is_staff=True, is_superuser=True
+    )
+    client.force_login(user)
+    return client
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "staff_client"}
+
+
+def pytest_collection_modifyitems(items):
+    # Tests that never touch the database run once, not once per database backend.
+    for item in items:
+        if not item.get_closest_marker("django_db") and not DATABASE_FIXTURES & set(
+            item.fixturenames
+        ):
+            item.add_marker(pytest.mark.nodb)

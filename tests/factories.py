@@ -1,0 +1,40 @@
+import datetime
+
+import factory
+from django.core.files.base import ContentFile
+
+from bilag.demo import render_pdf
+from bilag.models import Bilag, Country, Source
+
+
+def country(slug: str) -> Country:
+    """Countries come from the data migration; tests look them up rather than make them."""
+    return Country.objects.get(slug=slug)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Kilde {n}")
+    kind = Source.Kind.NEWS
+
+
+def pdf_file(text: str = "Test") -> ContentFile:
+    return ContentFile(render_pdf(None, [[text]], notice=""), name="test.pdf")
+
+
+class BilagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bilag
+
+    country = factory.LazyFunction(lambda: country("syrien"))
+    title = factory.Sequence(lambda n: f"Rapport nummer {n}")
+    source = factory.SubFactory(SourceFactory)
+    published = datetime.date(2018, 9, 11)
+    added = datetime.date(2018, 10, 11)
+    language = "en"
+    status = Bilag.Status.PUBLISHED
+    pdf = factory.LazyAttribute(lambda o: pdf_file(o.title))
+    cleaned_text = factory.LazyAttribute(lambda o: f"Body of {o.title}.")
