@@ -2,12 +2,19 @@ import re
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Bilag, Country, FormerSlug, Page, PermalinkAlias, Source
+from .processing import DuplicateUpload, accept_upload, file_sha256
+from .search import FullTextAdminSearchMixin
+from .tasks import enqueue_processing
 
 
 class FormerSlugInline(admin.TabularInline):
@@ -62,6 +69,47 @@ class WithdrawForm(forms.Form):
         return successor
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePdfField(forms.FileField):
+    widget = MultipleFileInput(attrs={"accept": "application/pdf,.pdf"})
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultiplePdfField, self).clean(item, initial) for item in files if item]
+
+
+class UploadForm(forms.Form):
+    files = MultiplePdfField(
+        label=_("PDF-filer"),
+        help_text=_("Vælg en eller flere PDF'er. Tomme felter nedenfor udfyldes fra forsiden."),
+    )
+    country = forms.ModelChoiceField(
+        label=_("Land"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_("Kun hvis filerne ikke har Flygtningenævnets forside."),
+    )
+    source = forms.ModelChoiceField(label=_("Kilde"), queryset=Source.objects.all(), required=False)
+
+
+class BilagAdminForm(forms.ModelForm):
+    class Meta:
+        model = Bilag
+        exclude: list[str] = []
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        if upload and "pdf" in self.changed_data:
+            self.pdf_sha256 = file_sha256(upload)
+            existing = Bilag.objects.filter(sha256=self.pdf_sha256).exclude(pk=self.instance.pk)
+            if existing.exists():
+                raise forms.ValidationError(str(DuplicateUpload(existing.first())))
+        return upload
+
+
 class PageInline(admin.TabularInline):
     model = Page
     extra = 0
@@ -75,19 +123,19 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Bilag)
-class BilagAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "country", "number", "source", "published", "added", "status"]
+class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
+    form = BilagAdminForm
+    list_display = ["__str__", "country", "number", "source", "published", "added", "live_status"]
     list_filter = ["status", "country", "language", "source__kind"]
     search_fields = ["title", "source__name", "original_filename", "sha256"]
     list_select_related = ["country", "source"]
     autocomplete_fields = ["country", "source", "superseded_by"]
     date_hierarchy = "added"
-    actions = ["withdraw"]
+    actions = ["withdraw", "reprocess"]
     readonly_fields = [
-        "status",
-        "progress",
+        "live_status",
         "failure_reason",
-        "cover_warnings",
+        "cover_warning_list",
         "page_count",
         "sha256",
         "language",
@@ -100,12 +148,131 @@ class BilagAdmin(admin.ModelAdmin):
         (None, {"fields": ["pdf", "country", "number", "title", "source"]}),
         (_("Datoer"), {"fields": ["published", "published_precision", "added"]}),
         (_("Udgået"), {"fields": ["withdrawn_on", "withdrawn_note", "superseded_by"]}),
-        (
-            _("Behandling"),
-            {"fields": readonly_fields},
-        ),
+        (_("Behandling"), {"fields": readonly_fields}),
     ]
     inlines = [PageInline]
+
+    class Media:
+        js = ["admin/bilag/live-status.js"]
+
+    @admin.display(description=_("Status"), ordering="status")
+    def live_status(self, bilag: Bilag) -> str:
+        text = bilag.get_status_display()
+        if bilag.status == Bilag.Status.PROCESSING and bilag.progress:
+            text = f"{text}: {bilag.progress}"
+        elif bilag.status == Bilag.Status.FAILED and bilag.failure_reason:
+            text = f"{text}: {bilag.failure_reason}"
+        polling = bilag.status == Bilag.Status.PROCESSING
+        return format_html(
+            '<span class="bilag-status status-{}" data-bilag="{}" data-polling="{}" '
+            'role="status">{}</span>',
+            bilag.status,
+            bilag.pk,
+            "1" if polling else "",
+            text,
+        )
+
+    @admin.display(description=_("Afvigelser fra forsiden"))
+    def cover_warning_list(self, bilag: Bilag) -> str:
+        if not bilag.cover_warnings:
+            return "–"
+        return format_html(
+            '<ul class="errorlist">{}</ul>',
+            format_html(
+                "".join("<li>{}</li>" for _ in bilag.cover_warnings), *bilag.cover_warnings
+            ),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "upload/", self.admin_site.admin_view(self.upload_view), name="bilag_bilag_upload"
+            ),
+            path(
+                "status/", self.admin_site.admin_view(self.status_view), name="bilag_bilag_status"
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, obj: Bilag, form, change: bool) -> None:
+        file_changed = "pdf" in form.changed_data
+        if file_changed:
+            obj.status, obj.progress = Bilag.Status.PROCESSING, "I kø"
+            obj.sha256 = form.pdf_sha256
+        super().save_model(request, obj, form, change)
+        if file_changed:
+            enqueue_processing(obj)
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            queued = 0
+            for upload in form.cleaned_data["files"]:
+                try:
+                    accept_upload(
+                        upload,
+                        country=form.cleaned_data["country"],
+                        source=form.cleaned_data["source"],
+                    )
+                    queued += 1
+                except DuplicateUpload as duplicate:
+                    self.message_user(request, f"{upload.name}: {duplicate}", messages.ERROR)
+            if queued:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%d fil er lagt i kø til behandling.",
+                        "%d filer er lagt i kø til behandling.",
+                        queued,
+                    )
+                    % queued,
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(
+                reverse("admin:bilag_bilag_changelist") + "?status__exact=processing"
+            )
+        return TemplateResponse(
+            request,
+            "admin/bilag/upload.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Upload PDF'er"),
+                "form": form,
+                "opts": self.model._meta,
+            },
+        )
+
+    def status_view(self, request):
+        """Status and progress of the given bilag, for the list and change page to poll."""
+        ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.isdigit()][:500]
+        rows = Bilag.objects.filter(pk__in=ids).select_related("country", "source")
+        return JsonResponse(
+            {
+                str(bilag.pk): {
+                    "status": bilag.status,
+                    "html": str(self.live_status(bilag)),
+                    "done": bilag.status != Bilag.Status.PROCESSING,
+                }
+                for bilag in rows
+            }
+        )
+
+    @admin.action(description=_("Behandl igen"), permissions=["change"])
+    def reprocess(self, request, queryset):
+        count = 0
+        for bilag in queryset.exclude(status=Bilag.Status.WITHDRAWN):
+            Bilag.objects.filter(pk=bilag.pk).update(
+                status=Bilag.Status.PROCESSING, progress="I kø", failure_reason=""
+            )
+            enqueue_processing(bilag)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%d bilag behandles igen.", "%d bilag behandles igen.", count) % count,
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Markér som udgået …"), permissions=["change"])
     def withdraw(self, request, queryset):

@@ -9,7 +9,10 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bilag, DatePrecision, Source
+from .models import Bilag, Country, DatePrecision, Source
+from .search import Query, no_results_hint
+
+RELEVANCE = "relevans"
 
 
 def language_name(code: str) -> str:
@@ -21,7 +24,11 @@ def language_name(code: str) -> str:
 
 def language_choices() -> list[tuple[str, str]]:
     codes = (
-        Bilag.objects.public().exclude(language="").order_by().values_list("language", flat=True)
+        Bilag.objects.public()
+        .exclude(language="")
+        .order_by()
+        .values_list("language", flat=True)
+        .distinct()
     )
     return sorted(((c, language_name(c)) for c in set(codes)), key=lambda choice: choice[1])
 
@@ -33,7 +40,22 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class RelevanceOrderingFilter(django_filters.OrderingFilter):
+    """The list orderings plus "relevans", which BilagFilter applies when searching."""
+
+    def build_choices(self, fields, labels):
+        return [*super().build_choices(fields, labels), (RELEVANCE, _("Relevans"))]
+
+    def filter(self, qs, value):
+        return super().filter(qs, [v for v in value or [] if v != RELEVANCE])
+
+
 class BilagFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Søg"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     kilde = django_filters.ModelChoiceFilter(
         label=_("Kilde"),
         field_name="source",
@@ -64,7 +86,7 @@ class BilagFilter(django_filters.FilterSet):
         method="filter_include_withdrawn",
         widget=forms.CheckboxInput,
     )
-    sortering = django_filters.OrderingFilter(
+    sortering = RelevanceOrderingFilter(
         label=_("Sortering"),
         fields=(
             ("number", "nummer"),
@@ -85,9 +107,13 @@ class BilagFilter(django_filters.FilterSet):
         model = Bilag
         fields: list[str] = []
 
-    def __init__(self, *args, country=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, country=None, **kwargs):
+        if data is not None and data.get("q", "").strip() and not data.get("sortering"):
+            data = data.copy()
+            data["sortering"] = RELEVANCE  # searching sorts by relevance unless told otherwise
+        super().__init__(data, *args, **kwargs)
         self.country = country
+        self.search_query: Query | None = None
         if country is not None:
             self.filters["kilde"].queryset = Source.objects.filter(
                 bilag__country=country
@@ -95,9 +121,27 @@ class BilagFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("sortering"):
-            queryset = queryset.order_by("-number" if self.country else "-added", "-pk")
+        if not [o for o in self.form.cleaned_data.get("sortering") or [] if o != RELEVANCE]:
+            if self.search_query is not None and not self.search_query.is_empty:
+                queryset = queryset.by_relevance()
+            else:
+                queryset = queryset.order_by("-number" if self.country else "-added", "-pk")
         return queryset
+
+    def filter_search(self, queryset, name, value: str):
+        self.search_query = Query.parse(value)
+        return queryset.search(self.search_query)
+
+    def search_notes(self, found: int) -> list[str]:
+        """What to tell the user about the query: cut short, or why it finds nothing."""
+        if self.search_query is None:
+            return []
+        notes = list(self.search_query.notes)
+        if not found:
+            hint = no_results_hint(self.search_query)
+            if hint:
+                notes.append(hint)
+        return notes
 
     def filter_published_from(self, queryset, name, value: datetime.date):
         # A bilag dated only "september 2018" or "2018" overlaps any range that reaches into
@@ -112,3 +156,15 @@ class BilagFilter(django_filters.FilterSet):
 
     def filter_include_withdrawn(self, queryset, name, value: bool):
         return queryset if value else queryset.current()
+
+
+class SearchFilter(BilagFilter):
+    """The list filters across all countries, plus the country."""
+
+    land = django_filters.ModelChoiceFilter(
+        label=_("Land"),
+        field_name="country",
+        to_field_name="slug",
+        queryset=Country.objects.all(),
+        empty_label=_("Alle lande"),
+    )

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -131,7 +132,16 @@ class Source(models.Model):
             while Source.objects.filter(slug=slug).exclude(pk=self.pk).exists():
                 slug, n = f"{base}-{n}", n + 1
             self.slug = slug
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            renamed = (
+                self.pk is not None
+                and Source.objects.filter(pk=self.pk).exclude(name=self.name).exists()
+            )
+            super().save(*args, **kwargs)
+            if renamed:  # the source's name is part of its bilag's search index
+                from .search import reindex
+
+                reindex(Bilag.objects.filter(source=self), pages=False)
 
     @classmethod
     def get_or_create_by_name(cls, name: str) -> "Source":
@@ -177,7 +187,24 @@ class BilagQuerySet(models.QuerySet):
         return self.filter(country=country)
 
     def listing(self) -> "BilagQuerySet":
-        return self.select_related("country", "source").defer("cleaned_text")
+        return self.select_related("country", "source").defer(
+            "cleaned_text", "search_vector", "search_head"
+        )
+
+    def search(self, query) -> "BilagQuerySet":
+        """Full-text matches for a websearch-style query, with a `search_rank` alias.
+
+        `query` is a string or a parsed `bilag.search.Query`; see bilag/search.py.
+        """
+        from .search import search_queryset
+
+        return search_queryset(self, query)
+
+    def by_relevance(self) -> "BilagQuerySet":
+        """Best match first; only after search()."""
+        from .search import order_by_relevance
+
+        return order_by_relevance(self)
 
 
 class Bilag(models.Model):
@@ -251,6 +278,15 @@ class Bilag(models.Model):
     failure_reason = models.TextField(_("fejlårsag"), blank=True)
     cover_warnings = models.JSONField(_("afvigelser fra forsiden"), default=list, blank=True)
 
+    # Full-text index, kept by bilag.search.index_bilag(); the GIN index on search_vector
+    # (PostgreSQL) and the FTS5 table (SQLite) are made in migration 0003.
+    search_config = models.CharField(
+        _("søgekonfiguration"), max_length=40, default="bilag_simple", editable=False
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+    # Title and source only: small enough to rank very broad queries cheaply.
+    search_head = SearchVectorField(null=True, editable=False)
+
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
@@ -287,9 +323,12 @@ class Bilag(models.Model):
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
             self._record_permalink_change()
-            if self.country_id and self.number is None:
+            # Numbered when it becomes public, so that a cover sheet read during processing
+            # can still supply the number.
+            if self.country_id and self.number is None and self.is_public:
                 self.number = next_free_number(self.country_id)
             super().save(*args, **kwargs)
+            self._update_search_index(kwargs.get("update_fields"))
 
     def get_absolute_url(self) -> str:
         return reverse("bilag:detail", kwargs={"country": self.country.slug, "number": self.number})
@@ -326,6 +365,13 @@ class Bilag(models.Model):
     def served_pdf(self):
         """The searchable copy when OCR made one, else the original."""
         return self.archive_pdf or self.pdf
+
+    def _update_search_index(self, update_fields) -> None:
+        """Metadata edits (title, source, text) reach the search index in the same transaction."""
+        from .search import INDEXED_FIELDS, index_bilag
+
+        if update_fields is None or INDEXED_FIELDS & set(update_fields):
+            index_bilag(self, pages=False)
 
     def _record_permalink_change(self) -> None:
         """A corrected number or country leaves the old permalink as a redirect."""
@@ -407,6 +453,8 @@ class Page(models.Model):
     method = models.CharField(max_length=4, choices=Method.choices, default=Method.TEXT)
     raw_text = models.TextField(_("rå tekst"), blank=True)
     text = models.TextField(_("renset tekst"), blank=True)
+    # Only read for the few results shown, to find the page of a hit (PostgreSQL).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("side")

@@ -6,6 +6,7 @@ app_name = "bilag"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("soeg/", views.SearchView.as_view(), name="search"),
     path("<slug:country>/", views.CountryBilagList.as_view(), name="country"),
     path("<slug:country>/<int:number>/", views.BilagDetail.as_view(), name="detail"),
     path("<slug:country>/<int:number>/pdf", views.bilag_pdf, name="pdf"),

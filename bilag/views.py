@@ -1,4 +1,4 @@
-"""Public pages: the country index, country lists, permalinks and their files."""
+"""Public pages: the country index, country lists, search, permalinks and their files."""
 
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .filters import BilagFilter
+from .filters import BilagFilter, SearchFilter
 from .models import Bilag, Country, FormerSlug, PermalinkAlias
+from .search import Query, attach_hits, page_hits
 
 LATEST_ADDITIONS = 10
 
@@ -56,7 +57,48 @@ def get_country(slug: str) -> Country:
     raise Http404(_("Der findes intet land med adressen «%(slug)s».") % {"slug": slug})
 
 
-class CountryBilagList(FilterView):
+class SearchResultsMixin:
+    """List context for a FilterView that may be searching: snippets for the page shown."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["query_without_page"] = query.urlencode()
+        page = context.get("page_obj")
+        found = page.paginator.count if page else len(context["object_list"])
+        context["search_notes"] = filterset.search_notes(found)
+        context["search_query"] = filterset.search_query
+        if filterset.search_query is not None:
+            rows = list(context["object_list"])
+            attach_hits(rows, filterset.search_query)
+            context["object_list"] = rows
+            if page:
+                page.object_list = rows
+        return context
+
+
+class SearchView(SearchResultsMixin, FilterView):
+    """Search across all countries: /soeg/?q=…, with all the list filters and `land`."""
+
+    filterset_class = SearchFilter
+    template_name = "bilag/search.html"
+    paginate_by = 20
+    page_kwarg = "side"
+
+    def get_queryset(self):
+        if not self.request.GET:  # the bare search page lists nothing
+            return Bilag.objects.none()
+        return Bilag.objects.visible_to(self.request.user).listing()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["data"] = self.request.GET
+        return kwargs
+
+
+class CountryBilagList(SearchResultsMixin, FilterView):
     filterset_class = BilagFilter
     template_name = "bilag/country.html"
     paginate_by = 50
@@ -82,9 +124,6 @@ class CountryBilagList(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["country"] = self.country
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["query_without_page"] = query.urlencode()
         return context
 
 
@@ -156,6 +195,15 @@ class BilagDetail(DetailView):
         except PermalinkMoved as moved:
             return moved.response(request, "bilag:detail")
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        q = self.request.GET.get("q", "")
+        if q.strip():  # arrived from a search: show where the words are
+            query = Query.parse(q)
+            context["search_query"] = query
+            context["search_hits"] = page_hits(self.object, query)
+        return context
 
 
 def pdf_response(bilag: Bilag, file_field, filename: str) -> FileResponse:

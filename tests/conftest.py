@@ -43,3 +43,9 @@ def pytest_collection_modifyitems(items):
             item.fixturenames
         ):
             item.add_marker(pytest.mark.nodb)
+
+
+@pytest.fixture(autouse=True)
+def process_inline(settings):
+    """Uploads are processed in the test's own process unless a test starts a worker."""
+    settings.BAGGRUND_PROCESSING = "inline"

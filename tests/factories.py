@@ -4,7 +4,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from bilag.demo import render_pdf
-from bilag.models import Bilag, Country, Source
+from bilag.models import Bilag, Country, Page, Source
 
 
 def country(slug: str) -> Country:
@@ -38,3 +38,12 @@ class BilagFactory(factory.django.DjangoModelFactory):
     status = Bilag.Status.PUBLISHED
     pdf = factory.LazyAttribute(lambda o: pdf_file(o.title))
     cleaned_text = factory.LazyAttribute(lambda o: f"Body of {o.title}.")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    bilag = factory.SubFactory(BilagFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = ""

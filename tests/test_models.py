@@ -125,7 +125,7 @@ def test_withdraw_keeps_the_bilag_and_records_why():
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_two_concurrent_saves_never_get_the_same_number():
     syria = country("syrien")

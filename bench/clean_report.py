@@ -1,0 +1,302 @@
+"""Accuracy report for ``bilag.pipeline.clean`` on the shared corpus.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/clean_report.py [CORPUS_DIR] [--limit N] [--all] [--jobs J]
+                                           [--no-trafilatura] [--show NAME]
+
+CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
+
+* ``bilag/*/bilag.pdf``: text per page from the PDF text layer (pypdfium2); a document whose
+  text layer is empty is OCR'd with ``pdftoppm -r 300`` + ``tesseract -l dan+eng``. Page 1
+  (the board's cover sheet) is dropped. Gold: ``expected.json`` key ``gold_text``.
+* ``web/articles/*.html.gz``: printed to PDF with headless Chromium, keeping its default
+  print header (date, title) and footer (URL, page x/y) as real bilag have them. Gold:
+  ``ground-truth.json`` key ``articleBody``. ``--limit`` (default 20) caps how many; ``--all``
+  runs all of them.
+* ``web/trafilatura-eval``: pages with "must keep" (``with``) and "must remove"
+  (``without``) snippets; reported as snippet hit rates.
+
+PDFs and OCR text are cached in ``/tmp/baggrund-clean-cache`` (outside the repository), so
+only the first run is slow. Metrics per document and overall:
+
+* recall: share of gold sentences found intact in the cleaned text (after NFKC, quote, dash
+  and whitespace normalisation). ``in raw`` is the same share for the raw text with lines
+  naively joined: sentences missing there were never printed, so no cleaner can find them.
+  ``recall/raw`` is recall relative to the sentences that are in the raw text.
+* removal: share of junk lines (raw lines that are not part of the gold text) that are gone
+  from the cleaned text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bilag.pipeline.clean import clean_pages  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_TIMEOUT = 30
+
+_QUOTES = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+        "\u00ad": None, "\ufffe": None, "\u200b": None,
+    }
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-ZÆØÅÄÖÜ0-9])")
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def gold_sentences(gold: str) -> list[str]:
+    sentences = []
+    for paragraph in gold.split("\n"):
+        for sentence in _SENTENCE_END.split(norm(paragraph)):
+            if len(sentence) >= 3:
+                sentences.append(sentence)
+    return sentences
+
+
+@dataclass
+class Result:
+    name: str
+    sentences: int
+    in_raw: int
+    found: int
+    junk: int
+    removed: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.sentences if self.sentences else 1.0
+
+    @property
+    def recall_raw(self) -> float:
+        return self.found / self.in_raw if self.in_raw else 1.0
+
+    @property
+    def removal(self) -> float:
+        return self.removed / self.junk if self.junk else 1.0
+
+
+def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Result:
+    cleaned = clean_pages(pages)
+    out = norm(" ".join(cleaned))
+    out_lines = {norm(line) for page in cleaned for line in page.splitlines()}
+    raw_lines = [norm(line) for page in pages for line in page.splitlines()]
+    raw_joined = " ".join(raw_lines)
+    raw_dehyphenated = re.sub(r"(\w)- (\w)", r"\1\2", raw_joined)
+    sentences = gold_sentences(gold)
+    gold_norm = norm(gold)
+    in_raw = [s for s in sentences if s in raw_joined or s in raw_dehyphenated]
+    found = [s for s in in_raw if s in out]
+
+    junk = [line for line in raw_lines if line and line not in gold_norm]
+    # A short line "survives" only as a line of its own; longer ones anywhere in the text.
+    kept = [line for line in junk if line in out_lines or (len(line) >= 25 and line in out)]
+    if show:
+        print("\n".join(cleaned))
+        print("---- MISSED SENTENCES")
+        for s in in_raw:
+            if s not in out:
+                print("  -", s)
+        print("---- KEPT JUNK")
+        for line in kept:
+            print("  +", line)
+    return Result(name, len(sentences), len(in_raw), len(found), len(junk), len(junk) - len(kept))
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def pdf_pages(path: Path) -> list[str]:
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def ocr_pages(path: Path) -> list[str]:
+    target = CACHE / "ocr" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+    target.mkdir(parents=True, exist_ok=True)
+    if not list(target.glob("p-*.png")):
+        subprocess.run(["pdftoppm", "-r", "300", "-png", str(path), str(target / "p")], check=True)
+    pages = []
+    for image in sorted(target.glob("p-*.png")):
+        text_file = image.with_suffix(".txt")
+        if not text_file.exists():
+            subprocess.run(
+                ["tesseract", str(image), str(image.with_suffix("")), "-l", "dan+eng"],
+                check=True,
+                capture_output=True,
+            )
+        pages.append(text_file.read_text())
+    return pages
+
+
+def print_to_pdf(html_gz: Path) -> Path | None:
+    target = CACHE / "pdf" / (html_gz.name.removesuffix(".html.gz") + ".pdf")
+    failed = target.with_suffix(".failed")
+    if target.exists():
+        return target
+    if failed.exists():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "page.html"
+        html.write_bytes(gzip.decompress(html_gz.read_bytes()))
+        command = [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update",
+            f"--user-data-dir={tmp}/profile", f"--timeout={CHROMIUM_TIMEOUT * 1000 // 2}",
+            f"--print-to-pdf={target}", html.as_uri(),
+        ]  # fmt: skip
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            subprocess.run(command, capture_output=True, timeout=CHROMIUM_TIMEOUT, check=False)
+    if target.exists() and target.stat().st_size > 0:
+        return target
+    target.unlink(missing_ok=True)
+    failed.touch()
+    return None
+
+
+def bilag_inputs(corpus: Path) -> list[tuple[str, list[str], str]]:
+    out = []
+    for folder in sorted((corpus / "bilag").glob("*/")):
+        pdf = folder / "bilag.pdf"
+        expected = json.loads((folder / "expected.json").read_text())
+        pages = pdf_pages(pdf)
+        if sum(len(p.strip()) for p in pages) < 50:
+            pages = ocr_pages(pdf)
+        out.append((f"bilag/{folder.name}", pages[1:], expected["gold_text"]))
+    return out
+
+
+def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str, list[str], str]]:
+    folder = corpus / "web" / "articles"
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    files = sorted(folder.glob("*.html.gz"))[:limit]
+    with ThreadPoolExecutor(jobs) as pool:
+        pdfs = list(pool.map(print_to_pdf, files))
+    out = []
+    for html_gz, pdf in zip(files, pdfs, strict=True):
+        key = html_gz.name.removesuffix(".html.gz")
+        if pdf is None:
+            print(f"note: chromium failed for {key}, skipped", file=sys.stderr)
+            continue
+        if key in truth:
+            out.append((f"web/{key[:12]}", pdf_pages(pdf), truth[key]["articleBody"]))
+    return out
+
+
+def trafilatura_report(corpus: Path, jobs: int) -> None:
+    folder = corpus / "web" / "trafilatura-eval"
+    meta_file = folder / "evaldata_subset.json"
+    if not meta_file.exists():
+        return
+    meta = json.loads(meta_file.read_text())
+    entries = [m for m in meta.values() if (folder / m["file"]).exists()]
+    gz_dir = CACHE / "trafilatura-html"
+    gz_dir.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for m in entries:
+        gz = gz_dir / (m["file"] + ".gz")
+        if not gz.exists():
+            gz.write_bytes(gzip.compress((folder / m["file"]).read_bytes()))
+        sources.append(gz)
+    with ThreadPoolExecutor(jobs) as pool:
+        pdfs = list(pool.map(print_to_pdf, sources))
+    keep_hit = keep_total = remove_hit = remove_total = 0
+    for m, pdf in zip(entries, pdfs, strict=True):
+        if pdf is None:
+            continue
+        pages = pdf_pages(pdf)
+        raw = norm(" ".join(pages))
+        out = norm(" ".join(clean_pages(pages)))
+        for snippet in m.get("with", []):
+            if norm(snippet) in raw:
+                keep_total += 1
+                keep_hit += norm(snippet) in out
+        for snippet in m.get("without", []):
+            if norm(snippet) in raw:
+                remove_total += 1
+                remove_hit += norm(snippet) not in out
+    print(
+        f"\ntrafilatura-eval ({len(entries)} pages, snippets present in the printed PDF): "
+        f"kept {keep_hit}/{keep_total} must-keep, removed {remove_hit}/{remove_total} must-remove"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=20, help="web articles to use (20)")
+    parser.add_argument("--all", action="store_true", help="use all web articles")
+    parser.add_argument("--jobs", type=int, default=4, help="parallel Chromium processes")
+    parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--show", help="print cleaned text, misses and kept junk for NAME")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"corpus not found: {args.corpus}")
+
+    inputs = bilag_inputs(args.corpus)
+    inputs += article_inputs(args.corpus, None if args.all else args.limit, args.jobs)
+    results = [evaluate(name, pages, gold, show=name == args.show) for name, pages, gold in inputs]
+
+    print(f"{'document':26} {'sent':>5} {'in raw':>6} {'recall':>7} {'rec/raw':>7} {'junk':>5} "
+          f"{'removal':>7}")  # fmt: skip
+    for r in results:
+        print(
+            f"{r.name:26} {r.sentences:5} {r.in_raw:6} {r.recall:7.1%} {r.recall_raw:7.1%} "
+            f"{r.junk:5} {r.removal:7.1%}"
+        )
+    for label, group in (
+        ("bilag", [r for r in results if r.name.startswith("bilag/")]),
+        ("web", [r for r in results if r.name.startswith("web/")]),
+        ("all", results),
+    ):
+        if not group:
+            continue
+        sentences = sum(r.sentences for r in group)
+        in_raw = sum(r.in_raw for r in group)
+        found = sum(r.found for r in group)
+        junk = sum(r.junk for r in group)
+        removed = sum(r.removed for r in group)
+        macro_recall = sum(r.recall_raw for r in group) / len(group)
+        macro_removal = sum(r.removal for r in group) / len(group)
+        print(
+            f"\n{label} ({len(group)} docs): recall {found}/{sentences} = {found / sentences:.1%} "
+            f"(of sentences in raw text: {found}/{in_raw} = {found / max(in_raw, 1):.2%}, "
+            f"macro {macro_recall:.2%}); removal {removed}/{junk} = {removed / max(junk, 1):.1%} "
+            f"(macro {macro_removal:.1%})"
+        )
+    if not args.no_trafilatura:
+        trafilatura_report(args.corpus, args.jobs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,647 @@
+"""Boilerplate removal and text repair for the pages of a bilag.
+
+Input is the raw text of each page (PDF text layer or OCR), the cover sheet already removed.
+Most bilag are web pages printed from a browser, so besides the article they hold the site's
+menus, share buttons, cookie banners, teasers for other articles and the browser's own print
+header ("11/10/2018, 14:32  <title>") and footer ("<url>  1/3").
+
+The approach, in order:
+
+1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
+2. Remove lines by position and repetition: browser print headers/footers, lines that recur at
+   the top or bottom of most pages, page numbers, and lines with no letters at all that look
+   like clock times or durations.
+3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
+   next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
+   while the next starts in lower case. Headings and list items stay blocks of their own.
+4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
+   punctuation, a fair share of function words in English, Danish or German); "bad" ones
+   match boilerplate phrases (cookies, sharing, newsletters, related articles, copyright),
+   image credits, or runs of menu-like short lines; the rest are "short" and decided by
+   their neighbours. When a block is in doubt it is kept: losing a sentence of the article is
+   worse than keeping a menu line.
+5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
+   "refu-gees" from "al-Baghdadi" or "north-eastern".
+
+The output keeps one entry per input page; a paragraph that continues over a page break is
+attached to the page where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+# --------------------------------------------------------------------------- vocabulary
+
+_STOPWORD_TEXT = """
+    a about after all also an and any are as at be because been before but by can could did
+    do does for from had has have he her his how i if in into is it its may more most no not
+    of on one only or other our out over said says she so some such than that the their them
+    then there these they this those to under up was we were what when where which while who
+    will with would you your
+    af al alle alt andre at bare blev blive bliver da de dem den denne der deres det dette
+    efter eller en end er et for fordi fra få før har havde hende hun hvad hvis hvor hvordan
+    i ikke ind jeg kan kun kunne man med meget men mens mod må ned noget nu når og også om op
+    os over på sig sin sine sit skal skulle som så til ud under var vi ville være været
+    alle als am an auch auf aus bei bis da dann das dass dem den der des die doch durch ein
+    eine einem einen einer es für gegen hat hatte ich ihr im in ist kann mit nach nicht noch
+    nur oder sich sie sind so über um und uns von vor war waren was wie wir wird wurde zu zum
+    zur
+    """
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# Phrases that make up a whole short block of site chrome (compared after normalisation).
+_BOILERPLATE_LINES = frozenset(
+    """
+    share|share this|share this story|share this article|share on facebook|share on twitter|
+    share via email|facebook|twitter|email|e-mail|whatsapp|linkedin|pinterest|reddit|print|
+    messenger|copy link|copy this link|tweet|
+    related topics|related articles|related stories|related content|related|more on this story|
+    read more|read next|see more|see also|more from|more stories|most read|most popular|
+    most viewed|trending|top stories|recommended|recommended for you|you may also like|
+    you might also like|latest news|latest videos|don't miss|advertisement|advert|sponsored|
+    skip to main content|skip to content|skip navigation|menu|search|search...|sign in|log in|
+    login|register|subscribe|sign up|close|back to top|home|next|previous|comments|
+    comment|leave a comment|show comments|view comments|post a comment|add a comment|
+    follow us|follow us on twitter|find us on facebook|connect with us|cookie settings|
+    cookies settings|privacy policy|cookie policy|terms of use|terms & conditions|
+    terms and conditions|contact us|about us|sitemap|site map|all rights reserved|
+    del|del artiklen|del på facebook|del på twitter|læs også|læs mere|læs flere|se også|
+    relaterede artikler|mest læste|seneste nyt|annonce|tilmeld|log ind|søg|luk|forside|
+    kommentarer|skriv kommentar|del denne artikel|
+    teilen|artikel teilen|mehr zum thema|lesen sie auch|weitere artikel|meistgelesen|
+    anzeige|werbung|kommentare|suche|anmelden|startseite|impressum|datenschutz|
+    zum seitenanfang|nach oben
+    """.replace("\n", "").split("|")
+) - {""}
+
+# Headings that open a section of teasers or links rather than article text.
+_SECTION_STARTS = re.compile(
+    r"^(related( topics| articles| stories| content| coverage)?|more on this story|"
+    r"more (from|in|stories|news)\b.*|most (read|popular|viewed|shared)\b.*|"
+    r"(top|trending|latest|recommended|popular) (stories|news|videos|articles)\b.*|"
+    r"you (may|might) also (like|be interested in)|don'?t miss|see more|read more|"
+    r"læs (også|mere)|relaterede (artikler|historier)|mest læste|"
+    r"mehr zum thema|lesen sie (auch|mehr)|weitere (artikel|nachrichten)|meistgelesen|"
+    r"related posts|recent posts|popular posts|lire aussi|à lire aussi|articles? similaires|"
+    r"(noticias|artículos) relacionad[ao]s|leer más|lees ook|leggi anche|articoli correlati|"
+    r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사)\W*$",
+    re.IGNORECASE,
+)
+
+# Comment threads: "34 responses to …", and WordPress-style signatures ("jo says:") followed
+# by the comment's time stamp.
+_COMMENT_HEADING = re.compile(
+    r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?)"
+    r"(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|join the (discussion|conversation)|"
+    r"skriv en kommentar|kommentar schreiben)\W*$",
+    re.IGNORECASE,
+)
+_COMMENT_SIGNATURE = re.compile(
+    r"^(\d+[.)]\s+)?\S.{0,40}?\s(says|skriver|schreibt|sagt|écrit|dice):$", re.IGNORECASE
+)
+_COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|\bvor\b")
+
+_COOKIE_WORDS = re.compile(r"\bcookie", re.IGNORECASE)
+_CONSENT_WORDS = re.compile(
+    r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
+    r"tracking|cookie ?polic|"
+    r"accepter|samtykke|persondata|privatliv|indstillinger|"
+    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen)",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
+    r"abonnieren|get (our|the) .{0,30}(in your inbox|emails?))",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rettigheder|"
+    r"alle rechte vorbehalten)",
+    re.IGNORECASE,
+)
+_IMAGE_CREDIT = re.compile(
+    r"(\((image|photo|picture|foto|bild|credit|source)s?\s*:[^)]*\)|"
+    r"\((ap|afp|reuters|epa|getty)( images)? photo[^)]*\)|"
+    r"^(image|photo|foto|bild)( credit)?s?\s*:|"
+    r"\b(image|photo) (copyright|caption|source)\b)\s*\W*$",
+    re.IGNORECASE,
+)
+_SHARE_CHROME = re.compile(
+    r"^(share|del|teilen)( (this|on|via|artiklen|den))?\b.{0,40}$|"
+    r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b",
+    re.IGNORECASE,
+)
+
+# Chromium's print header ("11/10/2018, 14:32  Title") and footer ("https://…  1/3").
+_PRINT_HEADER = re.compile(
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(\s?[AaPp]\.?[Mm]\.?)?(\s.*)?$"
+)
+_PRINT_FOOTER = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*.*?(\s\d{1,4}\s?/\s?\d{1,4})?$")
+_URL = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*")
+_PAGE_NUMBER = re.compile(
+    r"^(page|side|seite|s\.|p\.)?\s*\d{1,4}(\s*(of|af|von|/|\|)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    re.IGNORECASE,
+)
+# Clock times and video durations on a line of their own ("0:00", "01:01:43").
+_TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
+
+# A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden").
+_MONTH = r"(jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*\.?"
+_DATELINE = re.compile(
+    rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?("
+    r"\d+\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"(for\s)?\d+\s(minutter|timer|dage|uger)\s+siden|vor\s\d+\s(minuten|stunden|tagen)|"
+    rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s{_MONTH}(\s\d{{4}})?"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+_BULLET = re.compile(r"^([•·▪◦‣●■□*–-]|\d{1,3}[.)]|[a-zA-Z][.)])\s+\S")
+_TERMINAL = re.compile(r"[.!?…:;。][\"'”’»)\]」』]*$|[\"”»」』]$")
+_FULL_STOP = re.compile(r"[.…。][\"'”’»)\]」』]*$")
+_HEADING_END = re.compile(r"[.…:;,。、][\"'”’»)\]」』]*$")
+# Chinese, Japanese and Korean characters: printed twice as wide as Latin letters, and about
+# two of them make a word. Chinese and Japanese put no spaces between words.
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+# An inline link to another article: "SEE MORE: Hong Kong protests: 800 students under siege".
+_TEASER = re.compile(
+    r"^(see more|read more|read also|also read|more|watch|related|læs også|læs mere|se også|"
+    r"mehr zum thema|lesen sie auch|auch interessant|mehr dazu)\s*[:>»|]\s*\S.{0,150}$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_LINE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+
+# Prefixes that form real hyphenated compounds, kept when a line breaks after them.
+_COMPOUND_PREFIX_TEXT = """
+    al el ex non anti self co pre post pro semi multi counter cross mid vice neo pan pseudo
+    quasi ultra north south east west well half long short high low so full all ill
+    one two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy
+    eighty ninety
+    """
+_COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # pdfium reports a hyphen it inserted at a line break as U+FFFE; like the soft hyphen it
+    # is not part of the word.
+    text = text.replace("\ufffe\n", "\n\ufffe").replace("\u00ad\n", "\n\u00ad")
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
+    text = "".join(c for c in text if c in "\n\ufffe\u00ad" or unicodedata.category(c) != "Cc")
+    return text
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    blank_before: bool = False  # a blank line or page break precedes it
+    soft_break: bool = False  # pdfium/soft hyphen ended the previous line inside a word
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _page_lines(pages: list[str]) -> list[list[_Line]]:
+    result = []
+    for number, page in enumerate(pages):
+        lines: list[_Line] = []
+        blank = True
+        for raw in _normalise(page).split("\n"):
+            soft = raw.startswith(("\ufffe", "\u00ad"))
+            text = raw.replace("\ufffe", "").replace("\u00ad", "").strip()
+            if not text:
+                blank = True
+                continue
+            lines.append(_Line(text, number, blank_before=blank, soft_break=soft))
+            blank = False
+        result.append(lines)
+    return result
+
+
+# --------------------------------------------------------------------------- by position
+
+
+def _shape(text: str) -> str:
+    """A line's shape for spotting repeats: digits and spaces don't count."""
+    return re.sub(r"\d+", "#", text.lower()).replace(" ", "")
+
+
+def _remove_positional(pages: list[list[_Line]]) -> bool:
+    """Remove furniture lines; True when the pages carry a browser's print header/footer."""
+    edge = 3  # lines at the top and bottom of a page that may be headers or footers
+    # pdfium sometimes puts the print header in the middle of a page's text: a header-shaped
+    # line is furniture anywhere once it is seen on two pages.
+    header_pages: Counter[str] = Counter()
+    for lines in pages:
+        header_pages.update({line.stripped for line in lines if _PRINT_HEADER.match(line.stripped)})
+    url_pages = Counter(
+        _shape(line.stripped) for lines in pages for line in lines if _URL.match(line.stripped)
+    )
+    browser_pages = 0
+    for lines in pages:
+        browser = False
+        count = len(lines)  # positions count from the page as printed, before any removal
+        for i, line in reversed(list(enumerate(lines))):
+            at_top, at_bottom = i < edge, i >= count - edge
+            text = line.stripped
+            header = bool(_PRINT_HEADER.match(text)) and (at_top or header_pages[text] >= 2)
+            # A link in the text is content; the browser's footer has the page count with it.
+            footer = (
+                (at_top or at_bottom)
+                and bool(m := _PRINT_FOOTER.match(text))
+                and " " not in text[:8]
+                and bool(m.group(3) or url_pages[_shape(text)] >= 2)
+            )
+            browser = browser or header or footer
+            if (
+                header
+                or footer
+                or ((at_top or at_bottom) and _PAGE_NUMBER.match(text))
+                or _TIME_LIKE.match(text)
+                or not any(c.isalnum() for c in text)
+            ):
+                del lines[i]
+        browser_pages += browser
+
+    # Running headers and footers: the same line (up to numbers) near the edge of most pages.
+    if len(pages) >= 3:
+        counts: Counter[str] = Counter()
+        for lines in pages:
+            edges = {_shape(line.text) for line in lines[:edge] + lines[-edge:]}
+            counts.update(edges)
+        threshold = max(3, len(pages) // 2)
+        repeated = {shape for shape, n in counts.items() if n >= threshold and len(shape) > 1}
+        for lines in pages:
+            for i in reversed(range(len(lines))):
+                if (i < edge or i >= len(lines) - edge) and _shape(lines[i].text) in repeated:
+                    del lines[i]
+    return browser_pages > 0 and browser_pages >= len(pages) / 2
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class _Kind(Enum):
+    GOOD = "good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass
+class _Block:
+    lines: list[_Line] = field(default_factory=list)
+    kind: _Kind = _Kind.SHORT
+    text: str = ""
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+
+def _n_words(text: str) -> int:
+    return len(text.split()) + len(_WIDE.findall(text)) // 2
+
+
+def _width(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _is_heading_like(text: str) -> bool:
+    return not _HEADING_END.search(text) and _n_words(text) <= 12
+
+
+def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
+    """Whether nxt continues the paragraph that prev belongs to."""
+    a, b = prev.stripped, nxt.stripped
+    if _BULLET.match(b):
+        return False
+    if nxt.soft_break:
+        return True
+    starts_lower = b[:1].islower() or b[:1] in ",;)]"
+    hyphen_break = bool(_LINE_HYPHEN.search(a)) and b[:1].isalpha()
+    if hyphen_break and (starts_lower or not nxt.blank_before):
+        return True
+    terminal = bool(_TERMINAL.search(a))
+    if not terminal and starts_lower:
+        return True
+    if nxt.page != prev.page:
+        # A page break is not a line break: carry the paragraph over only when the page
+        # stops mid-sentence.
+        return not terminal and _n_words(a) >= 4 and _width(a) >= 0.6 * width
+    if nxt.blank_before:
+        return False  # OCR and real text layers mark paragraphs with a blank line
+    if _width(a) < 0.8 * width:
+        return False
+    if terminal and _is_heading_like(b) and _width(b) < 0.5 * width:
+        return False
+    return _n_words(a) >= 4
+
+
+def _column_width(lines: list[_Line]) -> float:
+    lengths = sorted(_width(line.stripped) for line in lines if _n_words(line.stripped) >= 5)
+    if not lengths:
+        return 80.0
+    return float(lengths[int(0.9 * (len(lengths) - 1))])
+
+
+def _assemble(pages: list[list[_Line]]) -> list[_Block]:
+    lines = [line for page in pages for line in page]
+    width = _column_width(lines)
+    blocks: list[_Block] = []
+    for i, line in enumerate(lines):
+        if blocks and _continues(lines[i - 1], line, width):
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(_Block([line]))
+    return blocks
+
+
+def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
+    text = block.lines[0].stripped
+    for line in block.lines[1:]:
+        nxt = line.stripped
+        if line.soft_break:
+            text += nxt
+        elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
+            first = m.group(1)
+            second = _WORD.match(nxt)
+            if second and _rejoin_hyphen(first, second.group(0), vocabulary):
+                text = text[:-1] + nxt
+            else:
+                text += nxt
+        elif _UNSPACED.match(text[-1]) and _UNSPACED.match(nxt[0]):
+            text += nxt
+        else:
+            text += " " + nxt
+    return text
+
+
+def _rejoin_hyphen(first: str, second: str, vocabulary: Counter[str]) -> bool:
+    """True when "first-" + "second" at a line break is one word split by hyphenation."""
+    joined = (first + second).lower()
+    if vocabulary[joined]:
+        return True
+    if vocabulary[f"{first}-{second}".lower()]:
+        return False
+    if second[:1].isupper() or first.isupper() or first.lower() in _COMPOUND_PREFIXES:
+        return False
+    # Both halves are words of this document: likely a compound ("long-term").
+    return not (len(first) > 1 and vocabulary[first.lower()] and vocabulary[second.lower()])
+
+
+def _vocabulary(pages: list[list[_Line]]) -> Counter[str]:
+    vocabulary: Counter[str] = Counter()
+    for page in pages:
+        for line in page:
+            words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line.stripped)
+            if _LINE_HYPHEN.search(line.stripped) and words:
+                words = words[:-1]  # the fragment before a line-end hyphen is not a word
+            vocabulary.update(w.lower() for w in words)
+            vocabulary.update(p.lower() for w in words if "-" in w for p in w.split("-"))
+    return vocabulary
+
+
+# --------------------------------------------------------------------------- classifying
+
+
+def _key(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^\w\s'&.]", " ", text)
+    return " ".join(text.split()).strip(" .")
+
+
+def _function_words(blocks: list[_Block]) -> frozenset[str]:
+    """The built-in function words plus this document's most frequent short words.
+
+    The latter stand in for function words of languages without a list (Portuguese,
+    Indonesian, …), so prose in any language is recognised as prose.
+    """
+    counts = Counter(
+        w.lower() for block in blocks for w in _WORD.findall(block.text) if len(w) <= 4
+    )
+    frequent = [w for w, n in counts.most_common(30) if n >= 5 and not w.isupper()]
+    return _STOPWORDS | frozenset(frequent)
+
+
+def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
+    text = block.text
+    words = _WORD.findall(text)
+    wide = len(_WIDE.findall(text))
+    n = len(words) + wide // 2
+    key = _key(text)
+    letters = sum(c.isalpha() for c in text)
+    if (
+        key in _BOILERPLATE_LINES
+        or _SECTION_STARTS.match(text)
+        or _TEASER.match(text)
+        or _COMMENT_HEADING.match(text)
+    ):
+        return _Kind.BAD
+    if n <= 60 and _COOKIE_WORDS.search(text) and _CONSENT_WORDS.search(text):
+        return _Kind.BAD
+    if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
+        return _Kind.BAD
+    if n <= 80 and _IMAGE_CREDIT.search(text):
+        return _Kind.BAD
+    if _DATELINE.match(text):
+        return _Kind.BAD
+    if n <= 6 and _SHARE_CHROME.search(text):
+        return _Kind.BAD
+    if letters < 0.5 * len(text.replace(" ", "")) and n < 5 and re.search(r"[^\w\s]{3}", text):
+        return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —="
+    stop = sum(w.lower() in stopwords for w in words)
+    # Prose: long enough, closing punctuation (a lone question or exclamation is more often
+    # a teaser headline) and a fair share of function words.
+    closed = bool(_FULL_STOP.search(text)) or (n >= 15 and bool(_TERMINAL.search(text)))
+    if wide and wide >= 0.5 * letters:
+        stop = n  # no list of function words for these scripts; punctuation must do
+    if n >= 8 and stop / n >= 0.15 and (closed or n >= 25):
+        return _Kind.GOOD
+    return _Kind.SHORT
+
+
+def _is_menu_item(block: _Block) -> bool:
+    return len(block.lines) == 1 and _n_words(block.text) <= 3 and not _TERMINAL.search(block.text)
+
+
+def _decide(blocks: list[_Block], web_print: bool = True) -> None:
+    stopwords = _function_words(blocks)
+    for block in blocks:
+        block.kind = _classify(block, stopwords)
+
+    # Runs of three or more one-to-three-word lines are menus.
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind is _Kind.SHORT and _is_menu_item(blocks[j]):
+            j += 1
+        if j - i >= 4:
+            for block in blocks[i:j]:
+                block.kind = _Kind.BAD
+        i = max(j, i + 1)
+
+    # Readers' comments follow the article: drop from the first of several signatures on.
+    signatures = [
+        i
+        for i, (block, nxt) in enumerate(zip(blocks, blocks[1:], strict=False))
+        if _COMMENT_SIGNATURE.match(block.text)
+        and _COMMENT_STAMP.search(nxt.text)
+        and _n_words(nxt.text) <= 8
+    ]
+    if len(signatures) >= 2:
+        for block in blocks[signatures[0] :]:
+            block.kind = _Kind.BAD
+
+    # A picture's alt text sits just before its credited caption.
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if (
+            block.kind is _Kind.BAD
+            and _IMAGE_CREDIT.search(block.text)
+            and prev.kind is _Kind.SHORT
+            and _is_heading_like(prev.text)
+        ):
+            prev.kind = _Kind.BAD
+
+    # Teaser headlines after "Related articles"-style headings, up to the next prose.
+    in_section = False
+    for block in blocks:
+        if _SECTION_STARTS.match(block.text):
+            in_section = True
+        elif block.kind is _Kind.GOOD or not _is_heading_like(block.text):
+            in_section = False
+        elif in_section and block.kind is _Kind.SHORT:
+            block.kind = _Kind.BAD
+
+    if not any(block.kind is _Kind.GOOD for block in blocks):
+        # No prose to anchor on (a table, a short notice): keep all but clear boilerplate.
+        for block in blocks:
+            if block.kind is _Kind.SHORT:
+                block.kind = _Kind.GOOD
+        return
+
+    unsure = [block for block in blocks if block.kind is _Kind.SHORT]
+
+    # Outside the article body, short blocks are headlines and labels of other content.
+    start, end = _main_region(blocks)
+    for block in blocks[:start] + blocks[end:]:
+        if block.kind is _Kind.SHORT:
+            block.kind = _Kind.BAD
+
+    # Short blocks take their side from their neighbours (jusText's context step): kept
+    # between prose, dropped between boilerplate; next to one of each, kept unless it is a run
+    # of link-like lines.
+    kinds = [b.kind for b in blocks]
+    i = 0
+    while i < len(blocks):
+        if kinds[i] is not _Kind.SHORT:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and kinds[j] is _Kind.SHORT:
+            j += 1
+        before = kinds[i - 1] if i > 0 else None
+        after = kinds[j] if j < len(blocks) else None
+        run = blocks[i:j]
+        if before is not _Kind.GOOD and after is not _Kind.GOOD:
+            verdict = _Kind.BAD
+        elif before is _Kind.GOOD and after is _Kind.GOOD:
+            verdict = _Kind.GOOD
+        else:
+            link_like = sum(_is_heading_like(b.text) for b in run)
+            verdict = _Kind.BAD if len(run) >= 3 and link_like == len(run) else _Kind.GOOD
+        for block in run:
+            block.kind = verdict
+        i = j
+
+    if not web_print:
+        _keep_page_content(blocks, unsure)
+
+
+def _keep_page_content(blocks: list[_Block], unsure: list[_Block]) -> None:
+    """Keep a page's unsure blocks when context alone would leave the page empty.
+
+    Context (distance from the main text, boilerplate neighbours) is weak evidence next to a
+    page break: a scanned report's page of short headings is content. Blocks that repeat in
+    the document (running headers, link lists) stay dropped.
+    """
+    ids = {id(block) for block in unsure}
+    # Pages with something kept, or with boilerplate recognised as such, are left alone.
+    decided = {
+        block.page for block in blocks if block.kind is not _Kind.BAD or id(block) not in ids
+    }
+    shapes = Counter(_shape(block.text) for block in blocks)
+    for block in unsure:
+        if block.page not in decided and shapes[_shape(block.text)] == 1:
+            block.kind = _Kind.GOOD
+
+
+_BAD_LINE_COST = 4.0
+_SHORT_LINE_COST = 1.0
+
+
+def _main_region(blocks: list[_Block]) -> tuple[int, int]:
+    """The stretch of blocks with the most prose net of boilerplate (Finn et al.'s BTE).
+
+    Prose words count for it, lines of boilerplate and of short blocks against it, so the
+    stretch bridges a few captions or a menu inside the article but not pages of teasers.
+    """
+    best, best_range = 0.0, (0, len(blocks))
+    score, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        if block.kind is _Kind.GOOD:
+            value = float(len(block.text.split()))
+        elif block.kind is _Kind.BAD:
+            value = -_BAD_LINE_COST * len(block.lines)
+        else:
+            value = -_SHORT_LINE_COST * len(block.lines)
+        if score <= 0:
+            score, start = 0.0, i
+        score += value
+        if score > best:
+            best, best_range = score, (start, i + 1)
+    # Lists and headings that carry on from the article up to the next boilerplate belong to it.
+    start, end = best_range
+    while start > 0 and blocks[start - 1].kind is not _Kind.BAD:
+        start -= 1
+    while end < len(blocks) and blocks[end].kind is not _Kind.BAD:
+        end += 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- API
+
+
+def clean_pages(pages: list[str]) -> list[str]:
+    """Cleaned text per page (same length as pages), paragraphs separated by a blank line."""
+    page_lines = _page_lines(pages)
+    web_print = _remove_positional(page_lines)
+    vocabulary = _vocabulary(page_lines)
+    blocks = _assemble(page_lines)
+    for block in blocks:
+        block.text = " ".join(_join_lines(block, vocabulary).split())
+    _decide(blocks, web_print)
+
+    out: list[list[str]] = [[] for _ in pages]
+    for block in blocks:
+        if block.kind is not _Kind.BAD:
+            out[block.page].append(block.text)
+    return ["\n\n".join(parts) for parts in out]
+
+
+def clean_text(pages: list[str]) -> str:
+    """The non-empty cleaned pages joined with a blank line."""
+    return "\n\n".join(page for page in clean_pages(pages) if page)

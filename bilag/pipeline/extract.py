@@ -1,0 +1,237 @@
+"""Validate an uploaded PDF and read its text layer, page by page.
+
+Plain functions on paths and strings; nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
+_CHUNK = 1024 * 1024
+
+
+class PdfError(Exception):
+    """The file cannot be used; the message is a reason staff can read."""
+
+
+@dataclass
+class PdfInfo:
+    page_count: int
+    sha256: str
+    was_encrypted: bool
+    path: Path  # the readable (possibly decrypted or repaired) copy to use from here on
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:,.0f} MB"
+    if n >= 1000:
+        return f"{n / 1000:,.0f} kB"
+    return f"{n:,} bytes"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _describe_start(head: bytes) -> str:
+    start = head.lstrip()[:16].decode("latin-1")
+    start = "".join(ch if ch.isprintable() else "·" for ch in start)
+    return f"it starts with {start!r}"
+
+
+def _pikepdf_reason(exc: Exception, path: Path) -> str:
+    # qpdf prefixes its messages with the file name, which means nothing to staff.
+    return str(exc).replace(f"{path}: ", "").strip() or type(exc).__name__
+
+
+def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+    return pdfium.PdfDocument(path)
+
+
+def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) -> PdfInfo:
+    """Check that `path` is a readable PDF within the limits; never modifies it.
+
+    An encrypted PDF that opens with an empty user password is decrypted into `workdir`, and a
+    damaged PDF that qpdf can repair is rewritten there, so later stages (OCRmyPDF in
+    particular) get a plain file.
+    """
+    path = Path(path)
+    workdir = Path(workdir)
+    size = path.stat().st_size
+    if size == 0:
+        raise PdfError("The file is empty")
+    if size > max_bytes:
+        raise PdfError(f"The file is {_size(size)}; the limit is {_size(max_bytes)}")
+    with path.open("rb") as f:
+        head = f.read(MAGIC_WINDOW)
+    if b"%PDF-" not in head:
+        raise PdfError(f"The file is not a PDF ({_describe_start(head)})")
+
+    sha256 = _sha256(path)
+    usable = path
+    was_encrypted = False
+    try:
+        doc = _open_pdfium(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, 5):  # 5: security
+            raise PdfError("The PDF is protected by a password") from exc
+        # PDFium gives up on some files that qpdf can still recover (and on page-less ones).
+        doc = None
+        usable, was_encrypted = _repair(path, workdir)
+    try:
+        if doc is None:
+            try:
+                doc = _open_pdfium(usable)
+            except pdfium.PdfiumError as exc:
+                raise PdfError(f"The PDF is damaged and cannot be read: {exc}") from exc
+        else:
+            was_encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
+        page_count = len(doc)
+    finally:
+        if doc is not None:
+            doc.close()
+
+    if page_count == 0:
+        raise PdfError("The PDF has no pages")
+    if page_count > max_pages:
+        raise PdfError(f"The PDF has {page_count:,} pages; the limit is {max_pages:,}")
+    if was_encrypted and usable == path:
+        usable = _decrypt(path, workdir)
+    return PdfInfo(page_count=page_count, sha256=sha256, was_encrypted=was_encrypted, path=usable)
+
+
+def _repair(path: Path, workdir: Path) -> tuple[Path, bool]:
+    """Rewrite a file PDFium rejects with qpdf; returns the copy and whether it was encrypted."""
+    try:
+        with pikepdf.open(path) as pdf:
+            if len(pdf.pages) == 0:
+                raise PdfError("The PDF has no pages")
+            out = workdir / "repaired.pdf"
+            pdf.save(out)  # also drops encryption with an empty user password
+            return out, pdf.is_encrypted
+    except pikepdf.PasswordError as exc:
+        raise PdfError("The PDF is protected by a password") from exc
+    except pikepdf.PdfError as exc:
+        raise PdfError(
+            f"The PDF is damaged and cannot be read: {_pikepdf_reason(exc, path)}"
+        ) from exc
+
+
+def _decrypt(path: Path, workdir: Path) -> Path:
+    try:
+        with pikepdf.open(path) as pdf:  # empty user password
+            out = workdir / "decrypted.pdf"
+            pdf.save(out)  # saving without `encryption=` drops the encryption
+            return out
+    except pikepdf.PasswordError as exc:
+        raise PdfError("The PDF is protected by a password") from exc
+    except pikepdf.PdfError as exc:
+        raise PdfError(
+            f"The PDF is encrypted and could not be decrypted: {_pikepdf_reason(exc, path)}"
+        ) from exc
+
+
+def page_texts(path: Path) -> Iterator[str]:
+    """Yield the text layer of each page in order, loading one page at a time."""
+    doc = _open_pdfium(Path(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    text = textpage.get_text_range()
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            yield text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    finally:
+        doc.close()
+
+
+# --- does a page need OCR? -------------------------------------------------------------------
+
+_CID = re.compile(r"\(cid:\d+\)")
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’«»„()[]{}<>.,;:!?¿¡…–—-*•·/\\|#%&@+=_~^`$€£§°"
+_NUMBERISH = re.compile(r"^[\d.,:/%+\-–()]+$")
+_LATIN_VOWELS = set("aeiouyæøåäöüéèêëáàâíìîïóòôúùûœ")
+
+MIN_LETTERS = 20  # fewer letters than a heading and a line: treat the page as having no text
+
+
+def _is_bad_char(ch: str) -> bool:
+    if ch == "\ufffd":
+        return True
+    cat = unicodedata.category(ch)
+    # Co: private use (unmapped symbol fonts); Cc/Cs: control chars and lone surrogates.
+    return cat in ("Co", "Cs") or (cat == "Cc" and ch not in "\n\t\r\f")
+
+
+def _looks_like_word(token: str) -> bool:
+    if not token.isalpha():
+        # Allow words joined by hyphens or apostrophes ("Nord-Irak", "don't").
+        parts = re.split(r"[-'’]", token)
+        if not all(p.isalpha() for p in parts if p) or not any(parts):
+            return False
+        token = "".join(parts)
+    if len(token) > 30:
+        return False
+    lower = token.lower()
+    latin = [ch for ch in lower if "a" <= ch <= "z" or ch in _LATIN_VOWELS]
+    if len(latin) == len(lower) and len(lower) >= 4 and not any(c in _LATIN_VOWELS for c in lower):
+        return False  # a long Latin "word" without a vowel; acronyms are usually shorter
+    # "McDonald", "iPhone" have one lower→upper switch; glyph soup has many.
+    switches = sum(1 for a, b in zip(token, token[1:], strict=False) if a.islower() and b.isupper())
+    return switches <= 1
+
+
+def text_needs_ocr(text: str) -> bool:
+    """True when a page's text layer holds no usable text, so the page should be OCR'd."""
+    cid_chars = sum(len(m) for m in _CID.findall(text))
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible and cid_chars / visible > 0.3:
+        return True
+    text = _CID.sub(" ", text)
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = [ch for ch in visible if ch.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return True
+    if sum(map(_is_bad_char, visible)) / len(visible) > 0.1:
+        return True
+
+    tokens = _TOKEN.findall(text)
+    words = [t.strip(_EDGE_PUNCT) for t in tokens]
+    words = [w for w in words if w and not _NUMBERISH.match(w)]
+    numbers = len(tokens) - len(words)
+    alpha = [w for w in words if w.isalpha()]
+    # Letter-spaced text ("T h i s  i s") extracts as a run of one-letter tokens.
+    if alpha and sum(1 for w in alpha if len(w) == 1) / len(alpha) > 0.4 and len(alpha) >= 10:
+        return True
+    good = sum(1 for w in words if _looks_like_word(w)) + numbers
+    if good / max(len(tokens), 1) < 0.5:
+        return True
+
+    latin_letters = [ch for ch in "".join(letters).lower() if "a" <= ch <= "z" or ch in "æøåäöü"]
+    if len(latin_letters) >= 200:
+        # Prose in Latin-script languages is roughly 30-45 % vowels; mis-mapped fonts are not.
+        vowel_share = sum(1 for ch in latin_letters if ch in _LATIN_VOWELS) / len(latin_letters)
+        if not 0.2 <= vowel_share <= 0.6:
+            return True
+    return False

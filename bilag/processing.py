@@ -1,0 +1,298 @@
+"""Turn an uploaded PDF into a published bilag.
+
+Work happens in a scratch directory; only at the end one short transaction writes the pages,
+the metadata and the archive copy. A failure leaves the bilag marked failed with its reason
+and touches nothing else.
+"""
+
+import hashlib
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Bilag, Country, DatePrecision, Page, Source
+from .pipeline.clean import clean_pages
+from .pipeline.cover import Cover, is_cover_page, parse_cover
+from .pipeline.extract import PdfError, inspect_pdf, page_texts, text_needs_ocr
+from .pipeline.language import detect_language
+from .pipeline.ocr import OcrError, OcrUnavailable, check_ocr, make_searchable_pdf, ocr_page
+
+logger = logging.getLogger(__name__)
+
+
+class ProcessingError(Exception):
+    """A reason to fail the bilag that staff can act on."""
+
+
+class DuplicateUpload(Exception):
+    """The very same file is already in the collection."""
+
+    def __init__(self, existing: Bilag):
+        self.existing = existing
+        where = existing.get_absolute_url() if existing.has_permalink else f"#{existing.pk}"
+        super().__init__(f"Den samme fil findes allerede som {where}")
+
+
+def file_sha256(handle) -> str:
+    digest = hashlib.sha256()
+    handle.seek(0)
+    for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+        digest.update(chunk)
+    handle.seek(0)
+    return digest.hexdigest()
+
+
+def accept_upload(upload: File, **fields) -> Bilag:
+    """Store an uploaded PDF as a new bilag awaiting processing, and queue it.
+
+    The SHA-256 is taken here so that the database's unique constraint refuses a second copy
+    of the same file, even from two uploads at the same moment.
+    """
+    from .tasks import enqueue_processing
+
+    sha256 = file_sha256(upload)
+    existing = Bilag.objects.filter(sha256=sha256).first()
+    if existing is not None:
+        raise DuplicateUpload(existing)
+    name = Path(upload.name or "upload.pdf").name
+    try:
+        with transaction.atomic():
+            bilag = Bilag(
+                sha256=sha256,
+                original_filename=name,
+                status=Bilag.Status.PROCESSING,
+                progress="I kø",
+                **fields,
+            )
+            bilag.pdf.save(name, upload, save=False)
+            bilag.save()
+            enqueue_processing(bilag)
+    except IntegrityError:
+        existing = Bilag.objects.filter(sha256=sha256).first()
+        if existing is None:
+            raise
+        raise DuplicateUpload(existing) from None
+    return bilag
+
+
+def quick_page_count(bilag: Bilag) -> int | None:
+    """The page count for sizing the task's time limit; None when it cannot be read cheaply."""
+    try:
+        document = pypdfium2.PdfDocument(bilag.pdf.path)
+    except (pypdfium2.PdfiumError, NotImplementedError, ValueError, OSError):
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+@dataclass
+class ExtractedPage:
+    number: int
+    raw_text: str
+    method: str
+
+
+def set_progress(bilag: Bilag, text: str) -> None:
+    Bilag.objects.filter(pk=bilag.pk).update(progress=text, updated_at=timezone.now())
+
+
+def process_bilag(pk: int) -> Bilag:
+    """Process one bilag; safe to run again (a retry or a reprocess gives the same result)."""
+    bilag = Bilag.objects.select_related("country", "source").get(pk=pk)
+    if bilag.status == Bilag.Status.WITHDRAWN:
+        return bilag
+    Bilag.objects.filter(pk=pk).update(
+        status=Bilag.Status.PROCESSING, failure_reason="", progress="Starter"
+    )
+    try:
+        with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
+            process_in(bilag, Path(scratch))
+    except (PdfError, OcrUnavailable, OcrError, ProcessingError, DuplicateUpload) as error:
+        fail(bilag, str(error))
+    except SoftTimeLimitExceeded:
+        fail(bilag, "Behandlingen tog længere end tidsgrænsen og blev afbrudt")
+    except Exception as error:
+        logger.exception("processing bilag %s failed", pk)
+        fail(bilag, f"Uventet fejl under behandlingen: {error.__class__.__name__}: {error}")
+        raise
+    bilag.refresh_from_db()
+    return bilag
+
+
+def fail(bilag: Bilag, reason: str) -> None:
+    Bilag.objects.filter(pk=bilag.pk).update(
+        status=Bilag.Status.FAILED, failure_reason=reason, progress="", updated_at=timezone.now()
+    )
+
+
+def process_in(bilag: Bilag, scratch: Path) -> None:
+    original = scratch / "original.pdf"
+    with bilag.pdf.open("rb") as source, original.open("wb") as target:
+        for chunk in iter(lambda: source.read(1024 * 1024), b""):
+            target.write(chunk)
+
+    set_progress(bilag, "Kontrollerer filen")
+    info = inspect_pdf(
+        original,
+        scratch,
+        max_bytes=settings.BAGGRUND_MAX_UPLOAD_BYTES,
+        max_pages=settings.BAGGRUND_MAX_PAGES,
+    )
+    duplicate = Bilag.objects.filter(sha256=info.sha256).exclude(pk=bilag.pk).first()
+    if duplicate is not None:
+        raise DuplicateUpload(duplicate)
+
+    pages = extract_pages(bilag, info.path, info.page_count)
+    ocr_pages = [page.number for page in pages if page.method == Page.Method.OCR]
+    archive = None
+    if ocr_pages:
+        set_progress(bilag, "Laver søgbar PDF")
+        archive = scratch / "archive.pdf"
+        make_searchable_pdf(
+            info.path,
+            archive,
+            languages=settings.BAGGRUND_OCR_LANGUAGES,
+            pages=[n - 1 for n in ocr_pages],
+            timeout=60 + 20 * len(ocr_pages),
+        )
+
+    set_progress(bilag, "Renser teksten")
+    cover = parse_cover(pages[0].raw_text) if pages else None
+    body = pages[1:] if cover is not None or (pages and is_cover_page(pages[0].raw_text)) else pages
+    cleaned = clean_pages([page.raw_text for page in body])
+    cleaned_by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
+    cleaned_text = "\n\n".join(text for text in cleaned if text.strip())
+
+    save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, archive)
+
+
+def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPage]:
+    languages = settings.BAGGRUND_OCR_LANGUAGES
+    pages = []
+    for index, text in enumerate(page_texts(path)):
+        number = index + 1
+        if text_needs_ocr(text):
+            check_ocr(languages)
+            set_progress(bilag, f"OCR, side {number} af {page_count}")
+            text = ocr_page(
+                path,
+                index,
+                languages=languages,
+                dpi=settings.BAGGRUND_OCR_DPI,
+                timeout=settings.BAGGRUND_TASK_SECONDS_PER_PAGE * 4,
+            )
+            pages.append(ExtractedPage(number, text, Page.Method.OCR))
+        else:
+            if number % 25 == 0:
+                set_progress(bilag, f"Tekst, side {number} af {page_count}")
+            pages.append(ExtractedPage(number, text, Page.Method.TEXT))
+    return pages
+
+
+def apply_cover(bilag: Bilag, cover: Cover) -> list[str]:
+    """Fill the fields staff left empty; return warnings where staff's values disagree."""
+    warnings = []
+
+    def disagree(label: str, typed, read) -> None:
+        warnings.append(f"{label}: indtastet «{typed}», forsiden siger «{read}»")
+
+    if cover.country:
+        country = Country.objects.lookup(cover.country)
+        if bilag.country_id is None:
+            if country is None:
+                raise ProcessingError(f"Forsidens land «{cover.country}» er ukendt")
+            bilag.country = country
+        elif country is not None and country.pk != bilag.country_id:
+            disagree("Land", bilag.country, cover.country)
+    if cover.number:
+        if bilag.number is None:
+            bilag.number = cover.number
+        elif bilag.number != cover.number:
+            disagree("Bilagsnr.", bilag.number, cover.number)
+    if cover.source:
+        if bilag.source_id is None:
+            bilag.source = Source.get_or_create_by_name(cover.source)
+        elif bilag.source.name.casefold() != cover.source.casefold():
+            disagree("Kilde", bilag.source, cover.source)
+    if cover.title:
+        if not bilag.title:
+            bilag.title = cover.title
+        elif " ".join(bilag.title.split()) != " ".join(cover.title.split()):
+            disagree("Titel", bilag.title, cover.title)
+    if cover.published:
+        if bilag.published is None:
+            bilag.published = cover.published.date
+            bilag.published_precision = DatePrecision(cover.published.precision.value)
+        elif bilag.published != cover.published.date:
+            disagree("Udgivet", bilag.published, cover.published.date)
+    if cover.added:
+        # The model defaults "added" to the upload day; the cover is the board's record.
+        if bilag.added in (None, bilag.created_at.date()):
+            bilag.added = cover.added.date
+        elif bilag.added != cover.added.date:
+            disagree("Optaget", bilag.added, cover.added.date)
+    return warnings
+
+
+def save_result(
+    bilag: Bilag,
+    info,
+    pages: list[ExtractedPage],
+    cleaned_by_number: dict[int, str],
+    cleaned_text: str,
+    cover: Cover | None,
+    archive: Path | None,
+) -> None:
+    from .search import index_bilag
+
+    with transaction.atomic():
+        bilag = Bilag.objects.select_for_update().get(pk=bilag.pk)
+        bilag.cover_warnings = apply_cover(bilag, cover) if cover else []
+        if bilag.country_id is None:
+            raise ProcessingError("Landet mangler: ingen forside fundet. Udfyld land og kør igen")
+        if bilag.number is not None:
+            taken = Bilag.objects.filter(country=bilag.country, number=bilag.number).exclude(
+                pk=bilag.pk
+            )
+            if taken.exists():
+                raise ProcessingError(f"{bilag.country} har allerede et bilag nr. {bilag.number}")
+        bilag.page_count = info.page_count
+        bilag.sha256 = info.sha256
+        bilag.cleaned_text = cleaned_text
+        bilag.language = detect_language(cleaned_text)
+        bilag.status = Bilag.Status.PUBLISHED
+        bilag.progress = ""
+        bilag.failure_reason = ""
+        previous_archive = bilag.archive_pdf.name
+        if archive is not None:
+            with archive.open("rb") as handle:
+                bilag.archive_pdf.save(f"{bilag.pk}.pdf", File(handle), save=False)
+        else:
+            bilag.archive_pdf = ""
+        if previous_archive and previous_archive != bilag.archive_pdf.name:
+            # Only once the new state is committed may the old copy go.
+            storage = bilag.archive_pdf.storage
+            transaction.on_commit(lambda: storage.delete(previous_archive))
+        bilag.save()
+        bilag.pages.all().delete()
+        Page.objects.bulk_create(
+            Page(
+                bilag=bilag,
+                number=page.number,
+                method=page.method,
+                raw_text=page.raw_text,
+                text=cleaned_by_number.get(page.number, ""),
+            )
+            for page in pages
+        )
+        index_bilag(bilag)

@@ -1,0 +1,375 @@
+from bilag.pipeline.clean import clean_pages, clean_text
+
+# Prose paragraphs for the synthetic pages, wrapped at about 90 characters like a print.
+P1 = """The regional authorities announced on Monday that the border crossing would reopen for
+civilians after three weeks of closure, according to several local officials who spoke to the
+press in the capital. Aid organisations said that thousands of families had been waiting for
+weeks."""
+P2 = """Human rights groups have documented arbitrary arrests of returnees in the area during the
+past year, and they warn that the security situation remains unpredictable for people who are
+perceived to be opponents of the government or members of its armed forces, including
+conscripts."""
+P3 = """The United Nations estimates that more than two million people are still displaced inside
+the country, most of them in camps where access to water and health care is very limited and
+where winters are harsh."""
+
+S1 = "The regional authorities announced on Monday that the border crossing would reopen"
+S2 = "Human rights groups have documented arbitrary arrests of returnees in the area"
+S3 = "The United Nations estimates that more than two million people are still displaced"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page(*parts: str) -> str:
+    return "\n".join(parts)
+
+
+def test_keeps_prose_and_joins_lines_of_a_paragraph() -> None:
+    out = clean_pages([page(P1, "", P2)])
+    assert out == [flat(P1) + "\n\n" + flat(P2)]
+
+
+def test_output_has_one_entry_per_page_and_clean_text_skips_empty() -> None:
+    pages = [page(P1), page("Home", "News", "Sport", "Weather", "Contact us"), page(P2)]
+    out = clean_pages(pages)
+    assert len(out) == 3
+    assert out[1] == ""
+    assert clean_text(pages) == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_paragraphs_without_blank_lines_split_at_short_last_line() -> None:
+    # pdfium gives no blank lines: a short line closing a sentence ends a paragraph.
+    out = clean_text([page(P1, P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_removes_cookie_banner() -> None:
+    banner = (
+        "We use cookies to improve your experience and to show you personalised ads.\n"
+        "By clicking Accept you consent to our use of cookies. Read our privacy policy."
+    )
+    danish = "Vi bruger cookies til statistik. Når du klikker Accepter, giver du samtykke."
+    out = clean_text([page(banner, "", P1, "", danish, "", P2)])
+    assert "cookie" not in out.lower()
+    assert S1 in out and S2 in out
+
+
+def test_removes_navigation_menu() -> None:
+    menu = ["Home", "News", "World", "UK", "Business", "Politics", "Tech", "Science"]
+    out = clean_text([page(*menu, P1, "", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_removes_share_block() -> None:
+    share = ["Share this story", "Facebook", "Twitter", "Email"]
+    out = clean_text([page(P1, *share, P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_removes_related_section_and_teasers() -> None:
+    related = [
+        "Related Topics",
+        "Syria conflict",
+        "Refugees and asylum",
+        "More on this story",
+        "Syria war: Rebels agree to leave besieged town",
+        "Who are the armed groups in the north?",
+    ]
+    out = clean_text([page(P1, "", P2, *related, P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_removes_read_more_and_newsletter() -> None:
+    out = clean_text(
+        [
+            page(
+                P1,
+                "READ MORE: Protesters clash with police in the capital",
+                P2,
+                "Sign up for our daily newsletter to get the news in your inbox.",
+                "Læs også: Ny rapport om situationen i landet",
+                P3,
+            )
+        ]
+    )
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_removes_chromium_print_header_and_footer() -> None:
+    header = "11/10/2018, 14:32 Syria: Border crossing reopens - BBC News"
+    pages = [
+        page(header, P1, "https://www.bbc.com/news/world-middle-east-45812345 1/2"),
+        page(header, P2, "https://www.bbc.com/news/world-middle-east-45812345 2/2"),
+    ]
+    out = clean_pages(pages)
+    assert out == [flat(P1), flat(P2)]
+
+
+def test_removes_running_header_and_footer_repeated_across_pages() -> None:
+    pages = [
+        page("Country Report Syria - Landinfo", P, f"Landinfo {i} / 2019 confidential")
+        for i, P in enumerate((P1, P2, P3), start=1)
+    ]
+    assert clean_pages(pages) == [flat(P1), flat(P2), flat(P3)]
+
+
+def test_removes_page_numbers() -> None:
+    pages = [page(P1, "Page 1 of 3"), page("- 2 -", P2), page(P3, "3")]
+    assert clean_pages(pages) == [flat(P1), flat(P2), flat(P3)]
+
+
+def test_removes_garbage_and_timestamp_lines() -> None:
+    out = clean_text([page(P1, "0:00", "~~ ,. | ;: —=", "12H ago", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_removes_image_alt_text_and_credit_caption() -> None:
+    out = clean_text([page(P1, "Refugee camp", "Families wait at the border (Image: GETTY)", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_rejoins_words_hyphenated_at_line_end() -> None:
+    text = page(
+        "Thousands of refugees have crossed the border this year, and many more refu-",
+        "gees are expected to arrive before the winter according to the agency.",
+    )
+    out = clean_text([text])
+    assert "many more refugees are expected" in out
+
+
+def test_rejoins_unknown_word_split_by_hyphenation() -> None:
+    text = page(
+        "The organisation said that the situation for the population was extremely precar-",
+        "ious because of the fighting that continued in the surrounding districts.",
+    )
+    assert "extremely precarious because" in clean_text([text])
+
+
+def test_keeps_real_hyphens_at_line_end() -> None:
+    text = page(
+        "The leader of the group, Abu Bakr al-Baghdadi, was reported killed by the al-",
+        "Baghdadi family's neighbours in the north-west, while troops advanced in the north-",
+        "eastern districts and a long-term ceasefire was discussed with self-appointed long-",
+        "term observers who had been in the area for many years according to the report.",
+    )
+    out = clean_text([text])
+    assert "by the al-Baghdadi family" in out
+    assert "in the north-eastern districts" in out
+    assert "self-appointed long-term observers" in out
+
+
+def test_paragraph_split_across_pages_joins_onto_first_page() -> None:
+    first, rest = P2.split("\n", 1)
+    pages = [page(P1, "", first), page(rest, "", P3)]
+    out = clean_pages(pages)
+    assert out == [flat(P1) + "\n\n" + flat(P2), flat(P3)]
+
+
+def test_paragraph_split_across_pages_with_print_furniture_between() -> None:
+    first, rest = P2.split("\n", 1)
+    pages = [
+        page("1/5/2020, 09:15 Report", P1, "", first, "https://example.org/report 1/2"),
+        page("1/5/2020, 09:15 Report", rest, "https://example.org/report 2/2"),
+    ]
+    assert clean_pages(pages) == [flat(P1) + "\n\n" + flat(P2), ""]
+
+
+def test_unicode_repairs() -> None:
+    text = "The ﬁnal re\u00adport on the con\u00adﬂict was pub\x00lished\u00a0today in Geneva."
+    out = clean_text([text])
+    assert out == "The final report on the conflict was published today in Geneva."
+
+
+def test_soft_hyphen_at_line_end_joins_word() -> None:
+    text = page(
+        "The commission published its annual report on the situation of minorities in the "
+        "inter\u00ad",
+        "national community and called for further dialogue.",
+    )
+    assert "in the international community" in clean_text([text])
+
+
+def test_normalises_whitespace() -> None:
+    out = clean_text(["  The   regional\tauthorities   announced  the decision today.  \r\n"])
+    assert out == "The regional authorities announced the decision today."
+
+
+def test_keeps_headings_and_list_items_on_their_own_lines() -> None:
+    text = page(
+        P1,
+        "",
+        "Situation of returnees",
+        "",
+        P2,
+        "The report lists the following groups at risk:",
+        "• Former members of the armed forces",
+        "• Journalists and human rights defenders",
+        "• Persons who evaded military service",
+        "",
+        P3,
+    )
+    lines = clean_text([text]).splitlines()
+    assert "Situation of returnees" in lines
+    assert "The report lists the following groups at risk:" in lines
+    assert "• Former members of the armed forces" in lines
+    assert "• Persons who evaded military service" in lines
+    assert flat(P3) in lines
+
+
+def test_short_unsure_content_between_prose_is_kept() -> None:
+    text = page(P1, "", "Ticket prices", "", "Adults: 120 kr.", "", P2)
+    out = clean_text([text])
+    assert "Ticket prices" in out and "Adults: 120 kr." in out
+
+
+def test_danish_document() -> None:
+    body = [
+        "Flygtningenævnet har i en ny afgørelse lagt vægt på, at ansøgeren ikke havde været",
+        "udsat for konkret og individuel forfølgelse, før hun forlod sit hjemland i foråret.",
+        "",
+        "Nævnet fandt endvidere, at de generelle forhold i hjemområdet ikke i sig selv kunne",
+        "begrunde asyl, men at situationen fortsat skal følges nøje af myndighederne.",
+    ]
+    pages = [
+        page(
+            "3/12/2019, 10:05 Ny afgørelse om asyl | Nyheder",
+            "Forside",
+            "Nyheder",
+            "Indland",
+            "Udland",
+            "Kultur",
+            "Del artiklen",
+            "Facebook",
+            "Twitter",
+            *body,
+            "Læs også",
+            "Regeringen vil ændre reglerne for familiesammenføring",
+            "Tilmeld dig vores nyhedsbrev",
+            "https://nyheder.example.dk/indland/ny-afgoerelse 1/1",
+        )
+    ]
+    out = clean_text(pages)
+    assert out == (
+        "Flygtningenævnet har i en ny afgørelse lagt vægt på, at ansøgeren ikke havde været "
+        "udsat for konkret og individuel forfølgelse, før hun forlod sit hjemland i foråret."
+        "\n\nNævnet fandt endvidere, at de generelle forhold i hjemområdet ikke i sig selv "
+        "kunne begrunde asyl, men at situationen fortsat skal følges nøje af myndighederne."
+    )
+
+
+def test_english_document() -> None:
+    header = "11/10/2018, 14:32 Syria: Border crossing reopens - BBC News"
+    pages = [
+        page(
+            header,
+            "Skip to content",
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "iPlayer",
+            "Syria: Border crossing reopens",
+            "11 October 2018",
+            "Share this with",
+            "Facebook",
+            "Twitter",
+            P1,
+            "",
+            "Advertisement",
+            "",
+            P2.split("\n", 1)[0],
+            "https://www.bbc.com/news/world-middle-east-45812345 1/2",
+        ),
+        page(
+            header,
+            P2.split("\n", 1)[1],
+            "",
+            P3,
+            "Related Topics",
+            "Syrian civil war",
+            "United Nations",
+            "Copyright © 2018 BBC. The BBC is not responsible for the content of external sites.",
+            "https://www.bbc.com/news/world-middle-east-45812345 2/2",
+        ),
+    ]
+    out = clean_pages(pages)
+    assert out[0].endswith(flat(P1) + "\n\n" + flat(P2))
+    assert out[1] == flat(P3)
+    assert S1 in out[0] and S2 in out[0] and S3 in out[1]
+    for junk in ("Skip to content", "Weather", "Advertisement", "Facebook", "Copyright", "1/2"):
+        assert junk not in "\n".join(out)
+
+
+def test_page_ending_a_sentence_starts_a_new_paragraph_on_the_next_page() -> None:
+    pages = [
+        "Government forces and their allies launched an offensive against the last pocket held "
+        "by the group\nin the eastern province, residents and monitors said on Tuesday.\n"
+        "Thousands of civilians fled the villages along the river during the fighting.",
+        "Aid agencies warned that the camps receiving the displaced were already overcrowded.",
+    ]
+    out = clean_pages(pages)
+    assert out[0].endswith(
+        "Thousands of civilians fled the villages along the river during the fighting."
+    )
+    assert out[1] == pages[1]
+
+
+def test_page_of_short_headings_is_kept_when_nothing_marks_it_as_boilerplate() -> None:
+    pages = [
+        "The government announced new measures to protect civilians in the eastern region.\n"
+        "Human rights organisations reported that several journalists were detained without\n"
+        "charge during the protests last spring.",
+        "Flygtningenævnet og Udlændingestyrelsen\nRapport om sikkerhedssituationen\n\n"
+        "The security situation remains fragile\nJournalists were detained in March\n",
+    ]
+    out = clean_pages(pages)
+    assert out[0].startswith("The government announced new measures")
+    assert out[1].splitlines()[::2] == [
+        "Flygtningenævnet og Udlændingestyrelsen",
+        "Rapport om sikkerhedssituationen",
+        "The security situation remains fragile",
+        "Journalists were detained in March",
+    ]
+
+
+def test_print_header_in_the_middle_of_the_text_is_removed() -> None:
+    header = "11/25/26, 12:19 PM Border crossing reopens - News"
+    pages = [
+        page(P1, header, P2, "https://example.org/news/border 1/2"),
+        page(header, P3, "https://example.org/news/border 2/2"),
+    ]
+    assert clean_pages(pages) == [flat(P1) + "\n\n" + flat(P2), flat(P3)]
+
+
+def test_link_at_the_bottom_of_a_page_is_content_without_a_page_count() -> None:
+    pages = [page(P1, "The full report: https://example.org/report.pdf", "https://example.org/a")]
+    out = clean_text(pages)
+    assert "https://example.org/report.pdf" in out
+    assert out.endswith("https://example.org/a")
+
+
+def test_removes_readers_comments() -> None:
+    comments = [
+        "2 responses to “Border crossing reopens”",
+        "1. jensen says:",
+        "November 19, 2019 at 6:34 am",
+        "It is about time they opened it again, the families have waited long enough for this.",
+        "2. marie says:",
+        "November 19, 2019 at 6:44 am",
+        "Nobody believes the authorities will keep it open for more than a week or two.",
+    ]
+    assert clean_text([page(P1, "", P2, "", *comments)]) == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_japanese_prose_is_kept_and_joined_without_spaces() -> None:
+    text = page(
+        "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで二十代の男性が逮捕されたという",
+        "ニュースを耳にしました。",
+        "",
+        "報道によると、今回販売されたのは、機能制限を解除した携帯電話で、公式の店では販売されていないものです。",
+    )
+    out = clean_text([text])
+    assert "逮捕されたというニュースを耳にしました。" in out
+    assert "報道によると" in out

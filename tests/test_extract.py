@@ -1,0 +1,232 @@
+import hashlib
+import random
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from bilag.pipeline.extract import PdfError, PdfInfo, inspect_pdf, page_texts, text_needs_ocr
+from tests import pdfs
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+LIMITS = {"max_bytes": 200_000_000, "max_pages": 2000}
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+
+
+def inspect(path: Path, workdir: Path, **limits: int) -> PdfInfo:
+    return inspect_pdf(path, workdir, **{**LIMITS, **limits})
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    d = tmp_path / "work"
+    d.mkdir()
+    return d
+
+
+# --- inspect_pdf ---------------------------------------------------------------------------
+
+
+def test_born_digital_pages_and_text(tmp_path, workdir):
+    path = pdfs.born_digital_pdf(tmp_path / "a.pdf", [pdfs.ENGLISH, pdfs.DANISH, pdfs.GERMAN])
+    before = path.read_bytes()
+
+    info = inspect(path, workdir)
+
+    assert info.page_count == 3
+    assert info.was_encrypted is False
+    assert info.path == path
+    assert info.sha256 == hashlib.sha256(before).hexdigest()
+    texts = list(page_texts(info.path))
+    assert len(texts) == 3
+    assert "journalists were detained" in " ".join(texts[0].split())
+    assert "Flygtningenævnet" in texts[1] and "rettigheder de får på grænsen" in texts[1]
+    assert "Flüchtlinge" in texts[2]
+    assert "\x00" not in "".join(texts)
+    assert [text_needs_ocr(t) for t in texts] == [False, False, False]
+    assert path.read_bytes() == before
+
+
+def test_mixed_pdf_routes_per_page(tmp_path):
+    texts = list(page_texts(pdfs.mixed_pdf(tmp_path / "m.pdf")))
+    assert [text_needs_ocr(t) for t in texts] == [False, True]
+
+
+def test_encrypted_with_empty_user_password_is_decrypted(tmp_path, workdir):
+    path = pdfs.encrypted_pdf(tmp_path / "enc.pdf")
+    before = path.read_bytes()
+
+    info = inspect(path, workdir)
+
+    assert info.was_encrypted is True
+    assert info.path.parent == workdir
+    assert info.sha256 == hashlib.sha256(before).hexdigest()
+    assert "Flygtningenævnet" in next(page_texts(info.path))
+    with pikepdf.open(info.path) as pdf:
+        assert not pdf.is_encrypted
+    assert path.read_bytes() == before
+
+
+def test_real_password_is_refused(tmp_path, workdir):
+    path = pdfs.encrypted_pdf(tmp_path / "enc.pdf", user="hemmelig")
+    with pytest.raises(PdfError, match="protected by a password"):
+        inspect(path, workdir)
+
+
+def _empty_file(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: pdfs.html_file(d / "page.pdf"), r"not a PDF \(it starts with '<html"),
+        (lambda d: pdfs.corrupt_pdf(d / "c.pdf"), "damaged and cannot be read"),
+        (
+            lambda d: pdfs.truncated_pdf(d / "t.pdf", pdfs.born_digital_pdf(d / "s.pdf", ["x"])),
+            "damaged and cannot be read",
+        ),
+        (lambda d: pdfs.zero_page_pdf(d / "z.pdf"), "has no pages"),
+        (lambda d: _empty_file(d / "e.pdf"), "The file is empty"),
+    ],
+    ids=["html", "corrupt", "truncated", "zero-pages", "empty"],
+)
+def test_unusable_files_raise_clear_errors(tmp_path, workdir, make, message):
+    with pytest.raises(PdfError, match=message):
+        inspect(make(tmp_path), workdir)
+
+
+def test_size_limit(tmp_path, workdir):
+    path = pdfs.born_digital_pdf(tmp_path / "a.pdf", [pdfs.ENGLISH])
+    with pytest.raises(PdfError, match=r"The file is .*; the limit is 100 bytes"):
+        inspect(path, workdir, max_bytes=100)
+
+
+def test_page_limit(tmp_path, workdir):
+    path = pdfs.born_digital_pdf(tmp_path / "a.pdf", [pdfs.ENGLISH] * 3)
+    with pytest.raises(PdfError, match="The PDF has 3 pages; the limit is 2"):
+        inspect(path, workdir, max_pages=2)
+    assert inspect(path, workdir, max_pages=3).page_count == 3
+
+
+def test_header_may_follow_junk(tmp_path, workdir):
+    # Some mail gateways prepend a few bytes; readers accept %PDF- within the first KiB.
+    src = pdfs.born_digital_pdf(tmp_path / "a.pdf", [pdfs.ENGLISH])
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(b"\r\n \r\n" + src.read_bytes())
+    assert inspect(path, workdir).page_count == 1
+
+
+# --- text_needs_ocr ------------------------------------------------------------------------
+
+SHORT_PAGE = "Bilag 1207\nUkraine\nFlygtningenævnet, 14. januar 2020\nSide 1 af 5"
+NUMBERS_TABLE = (
+    "Tabel 3. Asylansøgninger fordelt på nationalitet\n"
+    "Land 2019 2020 2021\nSyrien 1.234 987 654\nEritrea 402 311 298\n"
+    "Afghanistan 1.020 850 1.310\nIran 215 190 201\nI alt 2.871 2.338 2.463\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pdfs.ENGLISH, pdfs.DANISH, pdfs.GERMAN, SHORT_PAGE, NUMBERS_TABLE, pdfs.ENGLISH * 20],
+    ids=["english", "danish", "german", "short", "table", "long"],
+)
+def test_real_text_needs_no_ocr(text):
+    assert text_needs_ocr(text) is False
+
+
+def _symbols(n: int) -> str:
+    rng = random.Random(1207)
+    alphabet = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~0123456789§½¤"
+    return " ".join(
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(n)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n \f ",
+        "3\n",
+        "Side 2 af 14",
+        "(cid:36)(cid:79)(cid:79) (cid:83)(cid:72)(cid:85)(cid:86)(cid:82)(cid:81)(cid:86) " * 30,
+        "T h e  g o v e r n m e n t  a n n o u n c e d  n e w  m e a s u r e s  t o  p r o t e c t",
+        _symbols(200),
+        "\ue000\ue001\ue002 \ue003\ue004 \ue005\ue006\ue007\ue008 " * 40,
+        "\ufffd\ufffd\ufffd \ufffd\ufffd \ufffd\ufffd\ufffd\ufffd " * 40,
+        "3HQČåQtSURVWĜHGN\\QD~þWHFK xKqPzVb LmNwQrT bKdFgHj " * 10,
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "page-number",
+        "footer-only",
+        "cid",
+        "letter-spaced",
+        "symbols",
+        "private-use",
+        "replacement-chars",
+        "mis-mapped-font",
+    ],
+)
+def test_garbage_needs_ocr(text):
+    assert text_needs_ocr(text) is True
+
+
+# --- corpus (read-only, skipped on a fresh clone) ------------------------------------------
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize(
+    "name", ["rc4-40", "rc4-128", "aes-128", "aes-128-m", "aes-256", "aes-256-r6"]
+)
+def test_corpus_password_protected(workdir, name):
+    # cpdf -encrypt <method> foo baz: the user password is "baz", so we cannot open them.
+    with pytest.raises(PdfError, match="password"):
+        inspect(CORPUS / "pdf" / "pdfminer" / f"{name}.pdf", workdir)
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize("name", ["encrypted_doc_no_id", "dmca", "issue-625-identity-cmap"])
+def test_corpus_empty_user_password(workdir, name):
+    info = inspect(CORPUS / "pdf" / "pdfminer" / f"{name}.pdf", workdir)
+    assert info.was_encrypted is True
+    assert info.path.parent == workdir
+    assert len(list(page_texts(info.path))) == info.page_count
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_corpus_every_file_is_read_or_refused_clearly(workdir):
+    files = sorted((CORPUS / "pdf").rglob("*.pdf")) + sorted((CORPUS / "ocr").glob("*.pdf"))
+    assert files
+    for path in files:
+        try:
+            info = inspect(path, workdir)
+        except PdfError as exc:
+            assert str(exc)
+            continue
+        assert sum(1 for _ in page_texts(info.path)) == info.page_count
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_corpus_scanned_bilag_needs_ocr(workdir):
+    info = inspect(CORPUS / "bilag" / "ukraine-1207" / "bilag.pdf", workdir)
+    assert all(text_needs_ocr(t) for t in page_texts(info.path))
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize("name", ["kina-412", "usa-95"])
+def test_corpus_born_digital_bilag_needs_no_ocr(workdir, name):
+    info = inspect(CORPUS / "bilag" / name / "bilag.pdf", workdir)
+    flags = [text_needs_ocr(t) for t in page_texts(info.path)]
+    # The last page of a printed web page is sometimes just a footer line.
+    assert sum(flags) <= 1, flags
