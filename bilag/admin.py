@@ -11,7 +11,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Bilag, Country, FormerSlug, Page, PermalinkAlias, Source
+from .models import (
+    Bilag,
+    BilagEvent,
+    BilagFile,
+    Country,
+    DecisionCitation,
+    FormerSlug,
+    Page,
+    PermalinkAlias,
+    Source,
+)
 from .processing import DuplicateUpload, accept_upload, file_sha256
 from .search import FullTextAdminSearchMixin
 from .tasks import enqueue_processing
@@ -110,16 +120,39 @@ class BilagAdminForm(forms.ModelForm):
         return upload
 
 
-class PageInline(admin.TabularInline):
-    model = Page
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
-    fields = ["number", "method", "text"]
-    readonly_fields = fields
     can_delete = False
-    show_change_link = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BilagEventInline(ReadOnlyInline):
+    model = BilagEvent
+    fields = ["at", "user", "action", "changes"]
+    readonly_fields = fields
+    verbose_name_plural = _("Historik (hvem ændrede hvad og hvornår)")
+
+
+class BilagFileInline(ReadOnlyInline):
+    model = BilagFile
+    fields = ["version", "file", "sha256", "replaced_at"]
+    readonly_fields = fields
+
+
+class DecisionCitationInline(admin.TabularInline):
+    model = DecisionCitation
+    extra = 1
+
+
+class PageInline(ReadOnlyInline):
+    model = Page
+    fields = ["number", "method", "text"]
+    readonly_fields = fields
 
 
 @admin.register(Bilag)
@@ -150,7 +183,7 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
         (_("Udgået"), {"fields": ["withdrawn_on", "withdrawn_note", "superseded_by"]}),
         (_("Behandling"), {"fields": readonly_fields}),
     ]
-    inlines = [PageInline]
+    inlines = [DecisionCitationInline, BilagFileInline, BilagEventInline, PageInline]
 
     class Media:
         js = ["admin/bilag/live-status.js"]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from .audit import acting_user
 from .slugs import RESERVED_SLUGS, danish_slugify
 
 
@@ -172,6 +174,31 @@ def format_fuzzy_date(value: datetime.date | None, precision: str) -> str:
     return formats.date_format(value, "j. F Y")
 
 
+# What the audit trail records, and which of those a citation shows ("corrected on").
+AUDITED_FIELDS = [
+    "country",
+    "number",
+    "title",
+    "source",
+    "published",
+    "published_precision",
+    "added",
+    "language",
+    "status",
+    "withdrawn_on",
+    "withdrawn_note",
+    "superseded_by",
+    "pdf",
+    "sha256",
+]
+CITED_FIELDS = {"country", "number", "title", "source", "published", "published_precision", "added"}
+PUBLIC_STATUSES = {"published", "withdrawn"}
+
+
+def audit_value(value):
+    return value if value is None or isinstance(value, int | str | bool) else str(value)
+
+
 class BilagQuerySet(models.QuerySet):
     def public(self) -> "BilagQuerySet":
         """What anyone may see: published and withdrawn bilag (permalinks answer forever)."""
@@ -287,6 +314,13 @@ class Bilag(models.Model):
     # Title and source only: small enough to rank very broad queries cheaply.
     search_head = SearchVectorField(null=True, editable=False)
 
+    corrected_at = models.DateTimeField(
+        _("rettet"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sidste gang metadata blev rettet, efter at bilaget var offentliggjort."),
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
@@ -322,16 +356,54 @@ class Bilag(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
-            self._record_permalink_change()
+            before = self._stored_values()
+            self._record_permalink_change(before)
             # Numbered when it becomes public, so that a cover sheet read during processing
             # can still supply the number.
             if self.country_id and self.number is None and self.is_public:
                 self.number = next_free_number(self.country_id)
+            changes = self._changes_since(before)
+            was_public = before is not None and before["status"] in PUBLIC_STATUSES
+            if was_public and CITED_FIELDS & changes.keys():
+                self.corrected_at = timezone.now()
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "corrected_at"}
+            if was_public and "pdf" in changes and before["pdf"]:
+                self.file_versions.create(
+                    file=before["pdf"],
+                    sha256=before["sha256"],
+                    version=self.file_versions.count() + 1,
+                )
             super().save(*args, **kwargs)
+            if changes:
+                BilagEvent.objects.create(
+                    bilag=self,
+                    user=acting_user.get(),
+                    changes=changes,
+                    action=BilagEvent.Action.CREATED
+                    if before is None
+                    else BilagEvent.Action.CHANGED,
+                )
             self._update_search_index(kwargs.get("update_fields"))
 
     def get_absolute_url(self) -> str:
         return reverse("bilag:detail", kwargs={"country": self.country.slug, "number": self.number})
+
+    def _stored_values(self) -> dict | None:
+        if not self.pk:
+            return None
+        return Bilag.objects.filter(pk=self.pk).values(*AUDITED_FIELDS).first()
+
+    def _changes_since(self, before: dict | None) -> dict[str, list]:
+        changes = {}
+        for field in AUDITED_FIELDS:
+            new = getattr(self, self._meta.get_field(field).attname)
+            if isinstance(new, models.fields.files.FieldFile):
+                new = new.name
+            old = before[field] if before is not None else None
+            if old != new and (before is not None or new not in (None, "")):
+                changes[field] = [audit_value(old), audit_value(new)]
+        return changes
 
     @property
     def has_permalink(self) -> bool:
@@ -373,16 +445,13 @@ class Bilag(models.Model):
         if update_fields is None or INDEXED_FIELDS & set(update_fields):
             index_bilag(self, pages=False)
 
-    def _record_permalink_change(self) -> None:
+    def _record_permalink_change(self, before: dict | None) -> None:
         """A corrected number or country leaves the old permalink as a redirect."""
-        if not self.pk:
+        if not before or before["country"] is None or before["number"] is None:
             return
-        old = Bilag.objects.filter(pk=self.pk).values("country_id", "number").first()
-        if not old or old["country_id"] is None or old["number"] is None:
-            return
-        if (old["country_id"], old["number"]) != (self.country_id, self.number):
+        if (before["country"], before["number"]) != (self.country_id, self.number):
             PermalinkAlias.objects.update_or_create(
-                country_id=old["country_id"], number=old["number"], defaults={"bilag": self}
+                country_id=before["country"], number=before["number"], defaults={"bilag": self}
             )
 
     def withdraw(
@@ -466,3 +535,83 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bilag} s. {self.number}"
+
+
+class BilagEvent(models.Model):
+    """One entry of a bilag's audit trail: who changed what, and when."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("oprettet")
+        CHANGED = "changed", _("ændret")
+
+    bilag = models.ForeignKey(Bilag, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("bruger"),
+    )
+    action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
+    changes = models.JSONField(_("ændringer"), default=dict)
+
+    class Meta:
+        verbose_name = _("hændelse")
+        verbose_name_plural = _("hændelser")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        fields = ", ".join(self.changes)
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user or 'system'}: {fields}"
+
+
+class BilagFile(models.Model):
+    """An earlier PDF of a bilag, replaced after publication; it keeps its own URL."""
+
+    bilag = models.ForeignKey(Bilag, on_delete=models.CASCADE, related_name="file_versions")
+    version = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("fil"), max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    replaced_at = models.DateTimeField(_("erstattet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tidligere fil")
+        verbose_name_plural = _("tidligere filer")
+        ordering = ["bilag", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["bilag", "version"], name="bilag_file_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bilag} v{self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "bilag:pdf_version",
+            kwargs={
+                "country": self.bilag.country.slug,
+                "number": self.bilag.number,
+                "version": self.version,
+            },
+        )
+
+
+class DecisionCitation(models.Model):
+    """A decision of the board that cites a bilag, e.g. «Syri/2021/152»."""
+
+    bilag = models.ForeignKey(Bilag, on_delete=models.CASCADE, related_name="decisions")
+    reference = models.CharField(_("afgørelse"), max_length=100, db_index=True)
+    url = models.URLField(_("adresse"), blank=True)
+    decided_on = models.DateField(_("afgjort"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("henvisning i afgørelse")
+        verbose_name_plural = _("henvisninger i afgørelser")
+        ordering = ["-decided_on", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["bilag", "reference"], name="decision_once_per_bilag"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference

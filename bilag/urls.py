@@ -11,5 +11,10 @@ urlpatterns = [
     path("<slug:country>/<int:number>/", views.BilagDetail.as_view(), name="detail"),
     path("<slug:country>/<int:number>/pdf", views.bilag_pdf, name="pdf"),
     path("<slug:country>/<int:number>/original.pdf", views.bilag_original_pdf, name="original"),
+    path(
+        "<slug:country>/<int:number>/pdf/v<int:version>",
+        views.bilag_pdf_version,
+        name="pdf_version",
+    ),
     path("<slug:country>/<int:number>/txt", views.bilag_text, name="text"),
 ]

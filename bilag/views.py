@@ -1,13 +1,14 @@
 """Public pages: the country index, country lists, search, permalinks and their files."""
 
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from .files import serve_pdf
 from .filters import BilagFilter, SearchFilter
 from .models import Bilag, Country, FormerSlug, PermalinkAlias
 from .search import Query, attach_hits, page_hits
@@ -206,26 +207,33 @@ class BilagDetail(DetailView):
         return context
 
 
-def pdf_response(bilag: Bilag, file_field, filename: str) -> FileResponse:
-    if not file_field:
-        raise Http404(_("Bilaget har ingen fil."))
+def pdf_response(request, bilag: Bilag, file_field, filename: str, sha256: str = ""):
     try:
-        handle = file_field.open("rb")
+        version = sha256 or f"{file_field.size}-{bilag.updated_at.timestamp():.0f}"
     except FileNotFoundError:
         raise Http404(_("Bilagets fil mangler på serveren.")) from None
-    return FileResponse(
-        handle, content_type="application/pdf", filename=filename, as_attachment=False
+    return serve_pdf(
+        request, file_field, filename=filename, etag=version, last_modified=bilag.updated_at
     )
 
 
 @permalink_view("bilag:pdf")
 def bilag_pdf(request, bilag: Bilag):
-    return pdf_response(bilag, bilag.served_pdf(), bilag.download_name)
+    sha256 = "" if bilag.archive_pdf else bilag.sha256
+    return pdf_response(request, bilag, bilag.served_pdf(), bilag.download_name, sha256)
 
 
 @permalink_view("bilag:original")
 def bilag_original_pdf(request, bilag: Bilag):
-    return pdf_response(bilag, bilag.pdf, bilag.download_name.replace(".pdf", "-original.pdf"))
+    filename = bilag.download_name.replace(".pdf", "-original.pdf")
+    return pdf_response(request, bilag, bilag.pdf, filename, bilag.sha256)
+
+
+@permalink_view("bilag:pdf_version")
+def bilag_pdf_version(request, bilag: Bilag, version: int):
+    earlier = get_object_or_404(bilag.file_versions, version=version)
+    filename = bilag.download_name.replace(".pdf", f"-v{version}.pdf")
+    return pdf_response(request, bilag, earlier.file, filename, earlier.sha256)
 
 
 @permalink_view("bilag:text")

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bilag.audit.AuditUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -168,6 +169,10 @@ BAGGRUND_OCR_LANGUAGES = env_list("BAGGRUND_OCR_LANGUAGES", "dan,eng")
 BAGGRUND_OCR_DPI = int(os.environ.get("BAGGRUND_OCR_DPI", "300"))
 BAGGRUND_TASK_SECONDS_BASE = int(os.environ.get("BAGGRUND_TASK_SECONDS_BASE", "120"))
 BAGGRUND_TASK_SECONDS_PER_PAGE = int(os.environ.get("BAGGRUND_TASK_SECONDS_PER_PAGE", "30"))
+
+# Let nginx send PDF bytes (deploy/nginx/baggrund.conf: location /protected-media/).
+BAGGRUND_ACCEL_REDIRECT = env_bool("BAGGRUND_ACCEL_REDIRECT", False)
+BAGGRUND_ACCEL_PREFIX = os.environ.get("BAGGRUND_ACCEL_PREFIX", "/protected-media/")
 
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
