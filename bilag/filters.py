@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bilag, Country, DatePrecision, Source
+from .models import Bilag, Country, DatePrecision, DecisionCitation, Source
 from .search import Query, no_results_hint
 
 RELEVANCE = "relevans"
@@ -80,6 +80,12 @@ class BilagFilter(django_filters.FilterSet):
         field_name="language",
         choices=language_choices,
         empty_label=_("Alle sprog"),
+    )
+    afgoerelse = django_filters.CharFilter(
+        label=_("Citeret i afgørelse"),
+        method="filter_decision",
+        help_text=_("Afgørelsens nummer, fx «Syri/2021/152», eller begyndelsen af det."),
+        max_length=100,
     )
     udgaaede = django_filters.BooleanFilter(
         label=_("Medtag udgåede bilag"),
@@ -153,6 +159,14 @@ class BilagFilter(django_filters.FilterSet):
                 published_precision=DatePrecision.YEAR, published__gte=value.replace(month=1, day=1)
             )
         )
+
+    def filter_decision(self, queryset, name, value: str):
+        # A subquery, not a join: no duplicate rows, and no DISTINCT to clash with ranking.
+        reference = value.strip()
+        if not reference:
+            return queryset
+        cited = DecisionCitation.objects.filter(reference__istartswith=reference)
+        return queryset.filter(pk__in=cited.values("bilag_id"))
 
     def filter_include_withdrawn(self, queryset, name, value: bool):
         return queryset if value else queryset.current()

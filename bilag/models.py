@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .audit import acting_user
@@ -81,6 +82,13 @@ class Country(models.Model):
     @property
     def is_collection(self) -> bool:
         return not self.iso3
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language: English when the page is in English."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name_da
 
     def clean(self) -> None:
         if self.slug in RESERVED_SLUGS:

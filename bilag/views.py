@@ -1,16 +1,29 @@
 """Public pages: the country index, country lists, search, permalinks and their files."""
 
+import functools
+
+from django import forms
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from .exports import csv_response
 from .files import serve_pdf
-from .filters import BilagFilter, SearchFilter
-from .models import Bilag, Country, FormerSlug, PermalinkAlias
+from .filters import BilagFilter, DateInput, SearchFilter
+from .models import (
+    PUBLIC_STATUSES,
+    Bilag,
+    BilagQuerySet,
+    Country,
+    FormerSlug,
+    PermalinkAlias,
+    Source,
+)
 from .search import Query, attach_hits, page_hits
 
 LATEST_ADDITIONS = 10
@@ -239,3 +252,117 @@ def bilag_pdf_version(request, bilag: Bilag, version: int):
 @permalink_view("bilag:text")
 def bilag_text(request, bilag: Bilag):
     return HttpResponse(bilag.cleaned_text, content_type="text/plain; charset=utf-8")
+
+
+def country_view(view_name: str):
+    """Decorate a view of one country: resolve its slug, or redirect from a former one."""
+
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(request, country: str, **kwargs):
+            try:
+                found = get_country(country)
+            except CountryRedirect as moved:
+                url = reverse(view_name, kwargs={"country": moved.country.slug, **kwargs})
+                return redirect_with_query(request, url)
+            return func(request, found, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class SinceForm(forms.Form):
+    siden = forms.DateField(
+        label=_lazy("Optaget den eller senere"),
+        widget=DateInput(),
+        error_messages={
+            "required": _lazy("Angiv en dato."),
+            "invalid": _lazy("Datoen skal skrives som ÅÅÅÅ-MM-DD, fx 2024-01-01."),
+        },
+    )
+
+
+def new_since_queryset(country: Country, since) -> BilagQuerySet:
+    return (
+        Bilag.objects.public()
+        .current()
+        .for_country(country)
+        .filter(added__gte=since)
+        .listing()
+        .order_by("number")
+    )
+
+
+@country_view("bilag:new_since")
+def new_since(request, country: Country):
+    """The bilag added to a country since a date: what a general dispatch sends lawyers."""
+    form = SinceForm(request.GET or None)
+    context = {"country": country, "form": form, "bilags": None}
+    if form.is_valid():
+        context["since"] = form.cleaned_data["siden"]
+        context["bilags"] = list(new_since_queryset(country, context["since"]))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "bilag/new_since.html", context, status=status)
+
+
+@country_view("bilag:new_since_csv")
+def new_since_csv(request, country: Country):
+    form = SinceForm(request.GET)
+    if not form.is_valid():
+        message = _("Angiv datoen som siden=ÅÅÅÅ-MM-DD, fx siden=2024-01-01.")
+        return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
+    since = form.cleaned_data["siden"]
+    filename = f"{country.slug}-nye-siden-{since.isoformat()}.csv"
+    return csv_response(request, new_since_queryset(country, since), filename)
+
+
+def annex_list_queryset(country: Country) -> BilagQuerySet:
+    """The bilagsfortegnelse: every public bilag, withdrawn ones too, by number."""
+    return Bilag.objects.public().for_country(country).listing().order_by("number")
+
+
+@country_view("bilag:annex_list")
+def annex_list(request, country: Country):
+    return render(
+        request,
+        "bilag/annex_list.html",
+        {"country": country, "bilags": annex_list_queryset(country)},
+    )
+
+
+@country_view("bilag:annex_list_csv")
+def annex_list_csv(request, country: Country):
+    filename = f"{country.slug}-bilagsfortegnelse.csv"
+    return csv_response(request, annex_list_queryset(country), filename)
+
+
+def public_sources():
+    """Sources with at least one public bilag, and how many; others stay unlisted."""
+    return Source.objects.annotate(
+        bilag_count=Count("bilag", filter=Q(bilag__status__in=PUBLIC_STATUSES))
+    ).filter(bilag_count__gt=0)
+
+
+def source_list(request):
+    return render(request, "bilag/source_list.html", {"sources": public_sources()})
+
+
+class SourceBilagList(ListView):
+    """A source: its description and all its public bilag, newest first."""
+
+    template_name = "bilag/source.html"
+    paginate_by = 50
+    page_kwarg = "side"
+
+    def get(self, request, *args, **kwargs):
+        self.source = get_object_or_404(public_sources(), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Bilag.objects.public().filter(source=self.source).listing().order_by("-added", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["source"] = self.source
+        return context

@@ -40,14 +40,14 @@ def redis_available() -> bool:
 
 
 class Worker:
-    def __init__(self, media_root: Path, log: Path):
+    def __init__(self, media_root: Path, log: Path, broker: str = BROKER):
         db = settings.DATABASES["default"]
         self.env = {
             **os.environ,
             "DATABASE_URL": "postgres://{}@{}:{}/{}".format(
                 db["USER"], db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]
             ),
-            "CELERY_BROKER_URL": BROKER,
+            "CELERY_BROKER_URL": broker,
             "CELERY_VISIBILITY_TIMEOUT": "5",
             "MEDIA_ROOT": str(media_root),
             "BAGGRUND_PROCESSING": "celery",
