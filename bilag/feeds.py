@@ -16,7 +16,8 @@ FEED_LENGTH = 50
 
 
 def start_of_day(date: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(date, datetime.time.min, tzinfo=timezone.get_default_timezone())
+    midnight = datetime.time.min.replace(tzinfo=timezone.get_default_timezone())
+    return datetime.datetime.combine(date, midnight)
 
 
 class NewBilagFeed(Feed):

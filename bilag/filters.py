@@ -5,6 +5,8 @@ import datetime
 import django_filters
 from babel import Locale
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -23,14 +25,33 @@ def language_name(code: str) -> str:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    codes = (
-        Bilag.objects.public()
-        .exclude(language="")
-        .order_by()
-        .values_list("language", flat=True)
-        .distinct()
+    def languages() -> list[str]:
+        codes = (
+            Bilag.objects.public()
+            .exclude(language="")
+            .order_by()
+            .values_list("language", flat=True)
+            .distinct()
+        )
+        return sorted(set(codes))
+
+    # A scan over every bilag: cached, as the set of languages rarely changes.
+    codes = cache.get_or_set("bilag:languages", languages, settings.BAGGRUND_LOOKUP_CACHE_SECONDS)
+    return sorted(((c, language_name(c)) for c in codes), key=lambda choice: choice[1])
+
+
+def source_ids_for_country(country_id: int) -> list[int]:
+    def ids() -> list[int]:
+        return list(
+            Source.objects.filter(bilag__country_id=country_id)
+            .order_by()
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+
+    return cache.get_or_set(
+        f"bilag:sources:{country_id}", ids, settings.BAGGRUND_LOOKUP_CACHE_SECONDS
     )
-    return sorted(((c, language_name(c)) for c in set(codes)), key=lambda choice: choice[1])
 
 
 class DateInput(forms.DateInput):
@@ -122,8 +143,8 @@ class BilagFilter(django_filters.FilterSet):
         self.search_query: Query | None = None
         if country is not None:
             self.filters["kilde"].queryset = Source.objects.filter(
-                bilag__country=country
-            ).distinct()
+                pk__in=source_ids_for_country(country.pk)
+            )
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

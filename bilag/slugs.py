@@ -15,6 +15,7 @@ RESERVED_SLUGS = frozenset(
         "soeg",
         "search",
         "i18n",
+        "feed",
         "feeds",
         "healthz",
         "readyz",

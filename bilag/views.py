@@ -3,7 +3,9 @@
 import functools
 
 from django import forms
-from django.db.models import Count, Q
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -29,15 +31,31 @@ from .search import Query, attach_hits, page_hits
 LATEST_ADDITIONS = 10
 
 
-def home(request):
-    countries = (
-        Country.objects.annotate(
-            bilag_count=Count("bilag", filter=Q(bilag__status=Bilag.Status.PUBLISHED))
+def country_counts() -> dict[int, int]:
+    """Published bilag per country; one index-only scan, cached briefly."""
+
+    def count() -> dict[int, int]:
+        rows = (
+            Bilag.objects.filter(status=Bilag.Status.PUBLISHED)
+            .order_by()
+            .values_list("country")
+            .annotate(n=Count("pk"))
         )
-        .filter(bilag_count__gt=0)
-        .order_by("name_da")
+        return dict(rows)
+
+    return cache.get_or_set("bilag:country-counts", count, settings.BAGGRUND_LOOKUP_CACHE_SECONDS)
+
+
+def home(request):
+    counts = country_counts()
+    countries = list(Country.objects.filter(pk__in=counts).order_by("name_da"))
+    for country in countries:
+        country.bilag_count = counts[country.pk]
+    latest = (
+        Bilag.objects.filter(status=Bilag.Status.PUBLISHED)
+        .listing()
+        .order_by("-added", "-pk")[:LATEST_ADDITIONS]
     )
-    latest = Bilag.objects.public().current().listing().order_by("-added", "-pk")[:LATEST_ADDITIONS]
     return render(
         request,
         "bilag/home.html",
@@ -339,9 +357,10 @@ def annex_list_csv(request, country: Country):
 
 def public_sources():
     """Sources with at least one public bilag, and how many; others stay unlisted."""
-    return Source.objects.annotate(
-        bilag_count=Count("bilag", filter=Q(bilag__status__in=PUBLIC_STATUSES))
-    ).filter(bilag_count__gt=0)
+    # Filtering before annotating makes the count cover only the public bilag.
+    return Source.objects.filter(bilag__status__in=PUBLIC_STATUSES).annotate(
+        bilag_count=Count("bilag")
+    )
 
 
 def source_list(request):

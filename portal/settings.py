@@ -42,12 +42,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "csp",
     "bilag",
 ]
 
 MIDDLEWARE = [
+    "bilag.cache.UpdatePublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "bilag.cache.FetchPublicPageFromCacheMiddleware",
     # Last, as django-axes asks: it turns locked-out logins into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -209,6 +214,44 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1" if HTTPS else "0"))
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Cache: throttling counters and small lookups. Per process unless Redis is configured.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Lookups that scan many rows (counts per country, languages, sources of a country).
+BAGGRUND_LOOKUP_CACHE_SECONDS = int(os.environ.get("BAGGRUND_LOOKUP_CACHE_SECONDS", "60"))
+# Whole public pages for anonymous visitors; 0 turns it off. Staff always see live pages.
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("BAGGRUND_PAGE_CACHE_SECONDS", "60"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+
+# The read-only JSON API (/api/v1/): anonymous clients are throttled per address.
+BAGGRUND_API_ANON_RATE = os.environ.get("BAGGRUND_API_ANON_RATE", "60/min")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # The client's address is the one the trusted proxies saw (as for django-axes).
+    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Baggrund API",
+    "DESCRIPTION": "Read-only access to the Refugee Appeals Board's country background "
+    "material: bilag, countries and sources.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The docs page's Swagger UI is served from our own static files, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -46,6 +46,17 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """No page or lookup cached by one test may answer another."""
+    from django.core.cache import cache
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def process_inline(settings):
     """Uploads are processed in the test's own process unless a test starts a worker."""
     settings.BAGGRUND_PROCESSING = "inline"

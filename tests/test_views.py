@@ -222,3 +222,14 @@ def test_visible_to_hides_unpublished_from_anonymous():
     BilagFactory(status=Bilag.Status.WITHDRAWN)
     assert Bilag.objects.visible_to(AnonymousUser()).count() == 1
     assert Country.objects.count() > 0
+
+
+def test_public_pages_are_cached_for_anonymous_visitors_but_not_for_staff(
+    client, staff_client, settings
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    bilag = BilagFactory(number=1, title="Første titel")
+    assert "Første titel" in client.get("/syrien/1/").content.decode()
+    Bilag.objects.filter(pk=bilag.pk).update(title="Ny titel")
+    assert "Første titel" in client.get("/syrien/1/").content.decode()  # served from the cache
+    assert "Ny titel" in staff_client.get("/syrien/1/").content.decode()

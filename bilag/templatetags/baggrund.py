@@ -2,6 +2,7 @@
 
 from babel import Locale
 from django import template
+from django.utils import formats
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -26,3 +27,16 @@ def by_display_name(countries):
     if (get_language() or "").startswith("en"):
         countries.sort(key=lambda country: country.display_name.casefold())
     return countries
+
+
+@register.filter
+def published_date(bilag) -> str:
+    """The publication date as precise as it is known, in the page's date format."""
+    value = bilag.published
+    if value is None:
+        return ""
+    if bilag.published_precision == "year":
+        return str(value.year)
+    if bilag.published_precision == "month":
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
