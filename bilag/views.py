@@ -185,7 +185,7 @@ def resolve_bilag(request, country_slug: str, number: int) -> Bilag:
         raise PermalinkMoved(alias.bilag.country.slug, alias.bilag.number)
     raise Http404(
         _("%(country)s har intet offentligt bilag nr. %(number)s.")
-        % {"country": country.name_da, "number": number}
+        % {"country": country.display_name, "number": number}
     )
 
 

@@ -25,11 +25,10 @@ from bilag.demo import render_pdf
 from bilag.models import Bilag
 from bilag.processing import accept_upload
 from bilag.tasks import WAITING_FOR_QUEUE, sweep_stuck_bilag
-from portal.celery import app
 
 from .factories import BilagFactory
 from .test_processing import BODY, COVER
-from .test_worker import Worker, wait_for
+from .test_worker import Worker, publishing_to, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 postgres_only = pytest.mark.skipif(
@@ -230,9 +229,7 @@ def test_upload_while_redis_is_down_is_processed_once_it_is_back(
     private_redis, settings, media_root, tmp_path
 ):
     settings.BAGGRUND_PROCESSING = "celery"
-    previous = (app.conf.broker_url, app.conf.task_always_eager)
-    app.conf.update(broker_url=private_redis.url, task_always_eager=False)
-    try:
+    with publishing_to(private_redis.url):
         started = time.monotonic()
         bilag = accept_upload(ContentFile(render_pdf(COVER, BODY, notice=""), name="a.pdf"))
         assert time.monotonic() - started < 15  # the upload does not hang on the broker
@@ -249,5 +246,3 @@ def test_upload_while_redis_is_down_is_processed_once_it_is_back(
             worker.stop()
         assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
         assert Bilag.objects.count() == 1
-    finally:
-        app.conf.update(broker_url=previous[0], task_always_eager=previous[1])

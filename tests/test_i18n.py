@@ -8,6 +8,7 @@ import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -159,3 +160,15 @@ def test_country_display_name():
     no_english = Country(name_da="Testland", name_en="")
     with translation.override("en"):
         assert no_english.display_name == "Testland"
+
+
+@pytest.mark.django_db
+def test_the_page_cache_keeps_the_languages_apart(client, settings):
+    BilagFactory(number=1)
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+    client.get("/syrien/1/")  # cached in Danish
+    switch_to_english(client, "/syrien/1/")
+    english = client.get("/syrien/1/").content.decode()
+    assert "Skip to content" in english and ">Syria</a>" in english
+    danish = Client().get("/syrien/1/").content.decode()
+    assert "Spring til indholdet" in danish and ">Syrien</a>" in danish

@@ -1,5 +1,6 @@
 """A real Celery worker on Redis processes uploads, and survives being killed mid-task."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -91,19 +92,35 @@ class Worker:
                 self.kill()
 
 
+@contextlib.contextmanager
+def publishing_to(broker: str):
+    """Point the portal's Celery app at a broker for the duration, with fresh connections."""
+
+    def reset_pools() -> None:
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.update(broker_url=broker, task_always_eager=False)
+    reset_pools()
+    try:
+        yield
+    finally:
+        app.conf.update(broker_url=previous[0], task_always_eager=previous[1])
+        reset_pools()
+
+
 @pytest.fixture
 def worker(settings, media_root, tmp_path):
     if not redis_available():
         pytest.skip(f"Redis is not reachable at {BROKER}")
     redis.Redis.from_url(BROKER).flushdb()
     settings.BAGGRUND_PROCESSING = "celery"
-    previous = (app.conf.broker_url, app.conf.task_always_eager)
-    app.conf.update(broker_url=BROKER, task_always_eager=False)
-    worker = Worker(media_root, tmp_path / "worker.log")
-    worker.start()
-    yield worker
-    worker.stop()
-    app.conf.update(broker_url=previous[0], task_always_eager=previous[1])
+    with publishing_to(BROKER):
+        worker = Worker(media_root, tmp_path / "worker.log")
+        worker.start()
+        yield worker
+        worker.stop()
 
 
 def wait_for(bilag: Bilag, condition, timeout: float, log: Path) -> Bilag:
