@@ -1,5 +1,6 @@
 """Production settings, security headers, login throttling, health checks and the sweeper."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -118,3 +119,23 @@ def test_sweeper_requeues_what_never_reached_the_queue_and_what_went_silent(sett
     assert Bilag.objects.get(pk=busy.pk).status == Bilag.Status.PROCESSING
     # Processed inline here: the factory's PDF has no cover, but the row has a country.
     assert Bilag.objects.get(pk=waiting.pk).status == Bilag.Status.PUBLISHED
+
+
+@pytest.mark.nodb
+def test_json_logs_are_one_object_a_line():
+    snippet = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('bilag.tasks').warning('bilag %s requeued', 7)"
+    )
+    env = {**os.environ, "LOG_FORMAT": "json", "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", snippet],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    record = json.loads(result.stderr.strip().splitlines()[-1])
+    assert record["level"] == "WARNING" and record["logger"] == "bilag.tasks"
+    assert record["message"] == "bilag 7 requeued"
