@@ -54,6 +54,18 @@ def source_ids_for_country(country_id: int) -> list[int]:
     )
 
 
+class IncludeCheckbox(forms.CheckboxInput):
+    """A checkbox that also reads the spelled-out answers of API clients ("0", "false", "nej")."""
+
+    NO = {"0", "false", "off", "no", "nej"}
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if isinstance(value, str) and value.strip().lower() in self.NO:
+            return False
+        return super().value_from_datadict(data, files, name)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -111,7 +123,7 @@ class BilagFilter(django_filters.FilterSet):
     udgaaede = django_filters.BooleanFilter(
         label=_("Medtag udgåede bilag"),
         method="filter_include_withdrawn",
-        widget=forms.CheckboxInput,
+        widget=IncludeCheckbox,
     )
     sortering = RelevanceOrderingFilter(
         label=_("Sortering"),

@@ -233,3 +233,14 @@ def test_public_pages_are_cached_for_anonymous_visitors_but_not_for_staff(
     Bilag.objects.filter(pk=bilag.pk).update(title="Ny titel")
     assert "Første titel" in client.get("/syrien/1/").content.decode()  # served from the cache
     assert "Ny titel" in staff_client.get("/syrien/1/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "included"),
+    [("on", True), ("true", True), ("1", True), ("0", False), ("false", False), ("nej", False)],
+)
+def test_include_withdrawn_reads_yes_and_no(client, value, included):
+    BilagFactory(number=1, title="En")
+    BilagFactory(number=3, title="Udgået", status=Bilag.Status.WITHDRAWN)
+    expected = ["Udgået", "En"] if included else ["En"]
+    assert titles(client.get(f"/syrien/?udgaaede={value}")) == expected

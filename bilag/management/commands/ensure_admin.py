@@ -1,5 +1,6 @@
 """Create a local admin account for the embedded demo setup, once."""
 
+import os
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -18,4 +19,5 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         users.create_superuser("admin", "", password)
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}")
+        address = os.environ.get("BAGGRUND_ADDR", "127.0.0.1:8000")
+        self.stdout.write(f"Admin: http://{address}/admin/  user: admin  password: {password}")
