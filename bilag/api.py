@@ -18,6 +18,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from .filters import SearchFilter
 from .models import PUBLIC_STATUSES, Bilag, Country, Source
+from .search import SearchPaginator
 
 
 class AnonymousThrottle(AnonRateThrottle):
@@ -28,9 +29,25 @@ class AnonymousThrottle(AnonRateThrottle):
 
 
 class Pagination(PageNumberPagination):
+    """Page numbers; a search counts its matches only up to a limit (`count_is_capped`)."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    django_paginator_class = SearchPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_is_capped"] = self.page.paginator.count_is_capped
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count_is_capped"] = {
+            "type": "boolean",
+            "description": "True when a search matched more bilag than `count` says.",
+        }
+        return schema
 
 
 class APIMixin:

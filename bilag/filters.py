@@ -80,7 +80,11 @@ class RelevanceOrderingFilter(django_filters.OrderingFilter):
         return [*super().build_choices(fields, labels), (RELEVANCE, _("Relevans"))]
 
     def filter(self, qs, value):
-        return super().filter(qs, [v for v in value or [] if v != RELEVANCE])
+        orderings = [self.get_ordering_value(v) for v in value or [] if v and v != RELEVANCE]
+        if not orderings:
+            return qs
+        # The id breaks ties (many bilag share a date), so that pages neither repeat nor skip.
+        return qs.order_by(*orderings, "-pk")
 
 
 class BilagFilter(django_filters.FilterSet):

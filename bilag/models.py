@@ -355,6 +355,11 @@ class Bilag(models.Model):
                 fields=["country", "status", "-published"], name="bilag_country_published"
             ),
             models.Index(fields=["status", "-added"], name="bilag_status_added"),
+            # Newest first without the status in front: a broad search walks these in order
+            # (bilag.search.SearchResults), which `status IN (…)` in front would prevent.
+            models.Index(fields=["-added", "-id"], name="bilag_added_id"),
+            models.Index(fields=["-published", "-id"], name="bilag_published_id"),
+            models.Index(fields=["title", "-id"], name="bilag_title_id"),
         ]
 
     def __str__(self) -> str:

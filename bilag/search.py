@@ -33,10 +33,24 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.core.cache import cache as django_cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Case, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Left
+from django.db.models.functions import Coalesce, Left
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -89,10 +103,18 @@ RANK_NORMALIZATION = 1  # divide by 1 + log(length): long reports don't win by l
 # Body text beyond this is left out of the bilag-level vector if the whole would exceed
 # PostgreSQL's 1 MB tsvector limit (the page vectors still cover every page).
 FALLBACK_BODY_CHARS = 300_000
-# Ranking reads each match's stored vector. A query that matches more bilag than this (after
-# the filters) is ordered by its title/source rank and then newest first instead, which reads
-# only the small title/source vector: a common word must not read 100,000 vectors.
-RANK_LIMIT = 5000
+# A title/source match ranks above a body match; then the better body match; then the newest.
+RELEVANCE_ORDER = ("-search_head_rank", "-search_rank", "-added", "-pk")
+# Ranking reads each match's stored vector. A search that matches more bilag than this (after
+# the filters) is counted only this far and paged without the body rank (SearchResults): a
+# common word must not read 100,000 vectors.
+RANK_LIMIT = 1000
+# Attributes on a searched queryset's Query (copied along with it by every clone).
+SEARCH_ATTR = "bilag_search"
+MATCH_MODE_ATTR = "bilag_search_match"
+# Orderings with a B-tree index (models.Bilag.Meta) that a broad search's page can walk.
+INDEXED_ORDERINGS = frozenset({"added", "published", "title"})
+INDEXED, ROW_TEST, IMPLIED = "indexed", "row test", "implied"
 
 HEADLINE_START, HEADLINE_STOP = "\x02", "\x03"
 HEADLINE_OPTIONS = (
@@ -343,9 +365,6 @@ def search_queryset(queryset: QuerySet, query: str | Query) -> QuerySet:
     if query.is_empty:
         return queryset.none()
     configs = active_configs()
-    if queryset.query.select_related:
-        # Join the country and source to the page shown, not to every match being ranked.
-        queryset = queryset.select_related(None).prefetch_related("country", "source")
     if is_postgresql():
         return _pg_search(queryset, query, configs)
     return _sqlite_search(queryset, query, configs)
@@ -369,7 +388,6 @@ def pg_tsquery(query: Query, config) -> SearchQuery:
 
 def _pg_search(queryset: QuerySet, query: Query, configs: list[str]) -> QuerySet:
     tsqueries = {c: pg_tsquery(query, c) for c in configs}
-    match = reduce(or_, (Q(search_config=c, search_vector=q) for c, q in tsqueries.items()))
     if len(configs) == 1:
         rank_query = tsqueries[configs[0]]
     else:
@@ -387,17 +405,128 @@ def _pg_search(queryset: QuerySet, query: Query, configs: list[str]) -> QuerySet
             cover_density=True,
         )
 
-    return queryset.filter(match).alias(
+    searched = queryset.filter(SearchMatch(_pg_match("search_vector", tsqueries))).alias(
         search_rank=rank("search_vector"), search_head_rank=rank("search_head")
     )
+    setattr(searched.query, SEARCH_ATTR, query)
+    return searched
+
+
+def _pg_match(vector: str, tsqueries: dict[str, SearchQuery]) -> Q:
+    return reduce(or_, (Q(search_config=c, **{vector: q}) for c, q in tsqueries.items()))
+
+
+class SearchMatch(ExpressionWrapper):
+    """The full-text condition of a search, as a WHERE clause.
+
+    Normally (INDEXED) the GIN index on search_vector answers it. A broad search's page
+    (SearchResults) finds its rows another way, through the title/source index or by walking
+    the date index and stopping after one page, and marks its query (MATCH_MODE_ATTR):
+    ROW_TEST wraps the condition in COALESCE, which no index serves, so it is tested only on
+    those rows; IMPLIED leaves it out where another condition implies it.
+    """
+
+    def __init__(self, condition: Q):
+        super().__init__(condition, output_field=BooleanField())
+
+    def as_sql(self, compiler, connection):
+        mode = getattr(compiler.query, MATCH_MODE_ATTR, INDEXED)
+        if mode == IMPLIED:
+            return "true", []
+        sql, params = super().as_sql(compiler, connection)
+        return (f"COALESCE({sql}, false)", params) if mode == ROW_TEST else (sql, params)
 
 
 def order_by_relevance(queryset: QuerySet) -> QuerySet:
-    """Best match first (after search_queryset), bounded in cost on PostgreSQL (RANK_LIMIT)."""
-    tie = ("-added", "-pk")
-    if is_postgresql() and queryset.order_by()[: RANK_LIMIT + 1].count() > RANK_LIMIT:
-        return queryset.order_by("-search_head_rank", *tie)
-    return queryset.order_by("-search_rank", *tie)
+    """Best match first (after search_queryset): title/source matches, then body, then newest."""
+    return queryset.order_by(*RELEVANCE_ORDER)
+
+
+def search_of(queryset) -> Query | None:
+    """The query a queryset was searched with (search_queryset()), if any."""
+    query = getattr(queryset, "query", None)
+    return getattr(query, SEARCH_ATTR, None)
+
+
+class SearchResults:
+    """The matches of a search as a Paginator reads them: counted up to RANK_LIMIT, sliced cheaply.
+
+    Counting stops after RANK_LIMIT + 1 matches (`count_is_capped` says so): an exact count
+    of 60,000 matches costs more than the whole page, and nobody reads past the first
+    thousand; they narrow the search. When a broad search is shown best
+    first on PostgreSQL, a page is put together from two cheap parts instead of ranking
+    every match: the bilag whose title or source matches (few; ranked, via the GIN index on
+    the title/source vector), then the others newest first, found by walking the date index
+    (SearchMatch) and stopping after the page. That is the order RELEVANCE_ORDER gives, minus
+    the body rank, which would mean reading every match's whole vector. A broad search sorted
+    by a date or the title walks that column's index the same way.
+    """
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+        self.ordered = True  # for Paginator's unordered-pagination warning
+
+    @cached_property
+    def _capped_count(self) -> int:
+        return self.queryset.order_by()[: RANK_LIMIT + 1].count()
+
+    def count(self) -> int:
+        return min(self._capped_count, RANK_LIMIT)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self._capped_count > RANK_LIMIT
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if not (self.count_is_capped and is_postgresql()):
+            return list(self.queryset[index])
+        ordering = list(self.queryset.query.order_by)
+        if ordering == list(RELEVANCE_ORDER):
+            return self._broad_page(index.start or 0, index.stop)
+        if ordering and ordering[0].lstrip("-") in INDEXED_ORDERINGS:
+            walk = self.queryset.all()
+            setattr(walk.query, MATCH_MODE_ATTR, ROW_TEST)
+            return list(walk[index])
+        # Sorting every match: sort ids alone, then join the country and source to the page.
+        ids = list(self.queryset.values_list("pk", flat=True)[index])
+        rows = self.queryset.order_by().filter(pk__in=ids).in_bulk()
+        return [rows[pk] for pk in ids]
+
+    def _broad_page(self, start: int, stop: int) -> list[Bilag]:
+        query = search_of(self.queryset)
+        tsqueries = {c: pg_tsquery(query, c) for c in active_configs()}
+        in_head = _pg_match("search_head", tsqueries)
+        head = self.queryset.filter(in_head).order_by("-search_head_rank", "-added", "-pk")
+        # A title/source match is a whole-text match, unless the query excludes words: the
+        # body may hold one.
+        setattr(head.query, MATCH_MODE_ATTR, ROW_TEST if query.excluded else IMPLIED)
+        rows = list(head[start:stop])
+        if len(rows) == stop - start:
+            return rows
+        head_count = start + len(rows) if rows else head.count()
+        in_head = Coalesce(ExpressionWrapper(in_head, output_field=BooleanField()), False)
+        body = self.queryset.alias(in_head=in_head).filter(in_head=False)
+        body = body.order_by("-added", "-pk")
+        setattr(body.query, MATCH_MODE_ATTR, ROW_TEST)
+        return rows + list(body[max(start - head_count, 0) : stop - head_count])
+
+
+class SearchPaginator(Paginator):
+    """A Paginator that reads a searched queryset through SearchResults."""
+
+    def __init__(self, object_list, *args, **kwargs):
+        if search_of(object_list) is not None:
+            object_list = SearchResults(object_list)
+        super().__init__(object_list, *args, **kwargs)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return getattr(self.object_list, "count_is_capped", False)
 
 
 def fts_expression(query: Query, configs: list[str]) -> str:
@@ -423,6 +552,7 @@ def _sqlite_search(queryset: QuerySet, query: Query, configs: list[str]) -> Quer
     expression = fts_expression(query, configs)
     table = Bilag._meta.db_table
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    head_weights = ", ".join(str(w) for w in BM25_WEIGHTS[:2]) + ", 0, 0"
     rank = RawSQL(
         f"(SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
         f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{table}"."id")',
@@ -430,7 +560,15 @@ def _sqlite_search(queryset: QuerySet, query: Query, configs: list[str]) -> Quer
         output_field=FloatField(),
     )
     matches = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
-    return queryset.filter(pk__in=matches).alias(search_rank=rank)
+    head_rank = RawSQL(
+        f"(SELECT -bm25({FTS_TABLE}, {head_weights}) FROM {FTS_TABLE} "
+        f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{table}"."id")',
+        [expression],
+        output_field=FloatField(),
+    )
+    searched = queryset.filter(pk__in=matches).alias(search_rank=rank, search_head_rank=head_rank)
+    setattr(searched.query, SEARCH_ATTR, query)
+    return searched
 
 
 def no_results_hint(query: str | Query) -> str | None:

@@ -26,7 +26,7 @@ from .models import (
     PermalinkAlias,
     Source,
 )
-from .search import Query, attach_hits, page_hits
+from .search import Query, SearchPaginator, attach_hits, page_hits
 
 LATEST_ADDITIONS = 10
 
@@ -91,6 +91,8 @@ def get_country(slug: str) -> Country:
 
 class SearchResultsMixin:
     """List context for a FilterView that may be searching: snippets for the page shown."""
+
+    paginator_class = SearchPaginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,6 +11,8 @@ from bilag.search import (
     MAX_QUERY_CHARS,
     FullTextAdminSearchMixin,
     Query,
+    SearchPaginator,
+    SearchResults,
     Term,
     attach_hits,
     highlight,
@@ -376,9 +378,69 @@ def test_source_rename_is_searchable():
 
 
 @pytest.mark.django_db
-def test_broad_queries_rank_title_then_newest(monkeypatch):
-    monkeypatch.setattr("bilag.search.RANK_LIMIT", 1)
-    make("Gammel", pages=("Om tortur.",), added=datetime.date(2010, 1, 1))
+def test_title_and_source_matches_rank_above_body_matches_then_newest():
+    make("Gammel", pages=("Om tortur og tortur og tortur.",), added=datetime.date(2010, 1, 1))
     make("Ny", pages=("Om tortur.",), added=datetime.date(2020, 1, 1))
     make("Tortur i titlen", pages=("Tekst.",), added=datetime.date(2000, 1, 1))
-    assert found("tortur") == ["Tortur i titlen", "Ny", "Gammel"]
+    assert found("tortur")[0] == "Tortur i titlen"
+
+
+def paged(q: str, per_page: int, **filters) -> tuple[list[list[str]], SearchPaginator]:
+    queryset = Bilag.objects.filter(**filters).search(q).by_relevance()
+    paginator = SearchPaginator(queryset, per_page)
+    return [[b.title for b in paginator.page(n)] for n in paginator.page_range], paginator
+
+
+@pytest.mark.django_db
+def test_broad_search_is_counted_to_the_limit_and_paged_title_matches_first(monkeypatch):
+    monkeypatch.setattr("bilag.search.RANK_LIMIT", 4)
+    for year, title in [(2001, "Tortur i titlen"), (2002, "Om tortur"), (2003, "Rapport")]:
+        make(title, pages=("Om tortur i fængslerne.",), added=datetime.date(year, 1, 1))
+    for year in range(2010, 2014):
+        make(f"Notat {year}", pages=("Tortur forekommer.",), added=datetime.date(year, 1, 1))
+    pages, paginator = paged("tortur", per_page=3)
+    assert paginator.count == 4 and paginator.count_is_capped
+    # Title matches first (by their rank, then newest), then body matches newest first; the
+    # pages join without gaps or repeats, up to the limit.
+    assert pages == [["Om tortur", "Tortur i titlen", "Notat 2013"], ["Notat 2012"]]
+
+
+@pytest.mark.django_db
+def test_narrow_search_is_counted_exactly(monkeypatch):
+    monkeypatch.setattr("bilag.search.RANK_LIMIT", 4)
+    make("Tortur", pages=("Tekst.",))
+    make("Rapport", pages=("Om tortur.",))
+    pages, paginator = paged("tortur", per_page=1)
+    assert (paginator.count, paginator.count_is_capped) == (2, False)
+    assert pages == [["Tortur"], ["Rapport"]]
+
+
+@pytest.mark.django_db
+def test_broad_search_still_excludes_words_found_only_in_the_body(monkeypatch):
+    monkeypatch.setattr("bilag.search.RANK_LIMIT", 1)
+    make("Tortur i Syrien", pages=("Om Tyrkiet.",), added=datetime.date(2020, 1, 1))
+    make("Tortur i Irak", pages=("Tekst.",), added=datetime.date(2019, 1, 1))
+    make("Notat", pages=("Tortur i Iran.",), added=datetime.date(2021, 1, 1))
+    make("Notat om Tyrkiet", pages=("Tortur.",), added=datetime.date(2022, 1, 1))
+    results = SearchResults(Bilag.objects.search("tortur -tyrkiet").by_relevance())
+    assert results.count_is_capped
+    assert [b.title for b in results[0:5]] == ["Tortur i Irak", "Notat"]
+
+
+@pytest.mark.django_db
+def test_capped_count_is_shown_as_more_than(client, monkeypatch):
+    monkeypatch.setattr("bilag.search.RANK_LIMIT", 1)
+    make("Tortur", pages=("Tekst.",))
+    make("Rapport", pages=("Om tortur.",))
+    response = client.get("/soeg/", {"q": "tortur"})
+    assert "Mere end 1 bilag" in response.content.decode()
+    assert client.get("/api/v1/bilag/", {"q": "tortur"}).json()["count_is_capped"] is True
+
+
+@pytest.mark.django_db
+def test_sorting_by_date_breaks_ties_by_newest_id(client):
+    same_day = datetime.date(2020, 1, 1)
+    make("Først", pages=("Om tortur.",), published=same_day)
+    make("Senere", pages=("Om tortur.",), published=same_day)
+    response = client.get("/soeg/", {"q": "tortur", "sortering": "-udgivet"})
+    assert titles(response) == ["Senere", "Først"]
