@@ -8,10 +8,21 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.functions import Lower
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bilag, Country, DatePrecision, DecisionCitation, Source
+from .models import (
+    PUBLIC_STATUSES,
+    Bilag,
+    Country,
+    DatePrecision,
+    DecisionCitation,
+    Source,
+    localized_name,
+)
 from .search import Query, no_results_hint
 
 RELEVANCE = "relevans"
@@ -40,18 +51,52 @@ def language_choices() -> list[tuple[str, str]]:
     return sorted(((c, language_name(c)) for c in codes), key=lambda choice: choice[1])
 
 
-def source_ids_for_country(country_id: int) -> list[int]:
-    def ids() -> list[int]:
-        return list(
-            Source.objects.filter(bilag__country_id=country_id)
-            .order_by()
-            .values_list("pk", flat=True)
-            .distinct()
-        )
+def lookup(key: str, build):
+    # Choices that change only when bilag are added: cached, as they cost a scan each.
+    return cache.get_or_set(key, build, settings.BAGGRUND_LOOKUP_CACHE_SECONDS)
 
-    return cache.get_or_set(
-        f"bilag:sources:{country_id}", ids, settings.BAGGRUND_LOOKUP_CACHE_SECONDS
-    )
+
+def source_choices(country_id: int | None = None) -> list[tuple[str, str]]:
+    """(slug, name) of the sources of a country's bilag (of all bilag without one), by name."""
+
+    def build() -> list[tuple[str, str]]:
+        sources = Source.objects.all()
+        if country_id is not None:
+            sources = sources.filter(bilag__country_id=country_id)
+        return list(sources.order_by(Lower("name"), "slug").distinct().values_list("slug", "name"))
+
+    return lookup(f"bilag:source-choices:{country_id}", build)
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(slug, name in the active language) of the countries with public bilag, by that name."""
+
+    def build() -> list[tuple[str, str, str]]:
+        countries = Country.objects.filter(bilag__status__in=PUBLIC_STATUSES).order_by()
+        return list(countries.distinct().values_list("slug", "name_da", "name_en"))
+
+    rows = lookup("bilag:country-choices", build)
+    names = [(slug, localized_name(name_da, name_en)) for slug, name_da, name_en in rows]
+    return sorted(names, key=lambda choice: choice[1].casefold())
+
+
+class FastSelect(forms.Select):
+    """A <select> rendered in Python rather than one template per <option>: with a few
+    hundred sources or countries, the template engine spent more on them than on the page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        attrs = flatatt(widget["attrs"])
+        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
 
 
 class IncludeCheckbox(forms.CheckboxInput):
@@ -99,6 +144,7 @@ class BilagFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Source.objects.all(),
         empty_label=_("Alle kilder"),
+        widget=FastSelect,
     )
     udgivet_fra = django_filters.DateFilter(
         label=_("Udgivet fra"), method="filter_published_from", widget=DateInput()
@@ -117,6 +163,7 @@ class BilagFilter(django_filters.FilterSet):
         field_name="language",
         choices=language_choices,
         empty_label=_("Alle sprog"),
+        widget=FastSelect,
     )
     afgoerelse = django_filters.CharFilter(
         label=_("Citeret i afgørelse"),
@@ -131,6 +178,7 @@ class BilagFilter(django_filters.FilterSet):
     )
     sortering = RelevanceOrderingFilter(
         label=_("Sortering"),
+        widget=FastSelect,
         fields=(
             ("number", "nummer"),
             ("published", "udgivet"),
@@ -159,8 +207,22 @@ class BilagFilter(django_filters.FilterSet):
         self.search_query: Query | None = None
         if country is not None:
             self.filters["kilde"].queryset = Source.objects.filter(
-                pk__in=source_ids_for_country(country.pk)
+                slug__in=[slug for slug, _name in source_choices(country.pk)]
             )
+
+    @property
+    def form(self):
+        form = super().form
+        # Options from the cached choices, not from a model instance per source and country.
+        self.set_choices(form, "kilde", source_choices(self.country.pk if self.country else None))
+        return form
+
+    @staticmethod
+    def set_choices(form, name: str, choices: list[tuple[str, str]]) -> None:
+        field = form.fields.get(name)
+        if field is not None and not getattr(field, "cached_choices", False):
+            field.widget.choices = [("", field.empty_label), *choices]
+            field.cached_choices = True
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -218,4 +280,11 @@ class SearchFilter(BilagFilter):
         to_field_name="slug",
         queryset=Country.objects.all(),
         empty_label=_("Alle lande"),
+        widget=FastSelect,
     )
+
+    @property
+    def form(self):
+        form = super().form
+        self.set_choices(form, "land", country_choices())
+        return form

@@ -33,6 +33,13 @@ class CountryQuerySet(models.QuerySet):
         return country
 
 
+def localized_name(name_da: str, name_en: str) -> str:
+    """A country's name in the active language: English when the page is in English."""
+    if name_en and (get_language() or "").startswith("en"):
+        return name_en
+    return name_da
+
+
 class Country(models.Model):
     class Group(models.TextChoices):
         I = "I", _("Gruppe I")  # noqa: E741 - the board's own name for the group
@@ -86,9 +93,7 @@ class Country(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language: English when the page is in English."""
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name_da
+        return localized_name(self.name_da, self.name_en)
 
     def clean(self) -> None:
         if self.slug in RESERVED_SLUGS:

@@ -172,3 +172,11 @@ def test_the_page_cache_keeps_the_languages_apart(client, settings):
     assert "Skip to content" in english and ">Syria</a>" in english
     danish = Client().get("/syrien/1/").content.decode()
     assert "Spring til indholdet" in danish and ">Syrien</a>" in danish
+
+
+@pytest.mark.django_db
+def test_search_country_menu_follows_the_language(client):
+    BilagFactory()
+    switch_to_english(client)
+    html = client.get("/soeg/?q=x").content.decode()
+    assert '<option value="syrien">Syria</option>' in html

@@ -52,6 +52,29 @@ def test_filter_by_source(client):
     assert titles(client.get(f"/syrien/?kilde={bbc.slug}")) == ["BBC"]
 
 
+def test_source_menu_lists_the_country_sources_by_name_and_keeps_the_choice(client):
+    bbc, amnesty = SourceFactory(name="BBC News"), SourceFactory(name="amnesty International")
+    BilagFactory(source=bbc)
+    BilagFactory(source=amnesty)
+    BilagFactory(country=country("iran"), source=SourceFactory(name="Iransk kilde"))
+    html = client.get(f"/syrien/?kilde={bbc.slug}").content.decode()
+    menu = html[html.index('<select name="kilde"') :]
+    menu = menu[: menu.index("</select>")]
+    assert menu.index("amnesty International") < menu.index("BBC News")
+    assert "Iransk kilde" not in menu
+    assert f'<option value="{bbc.slug}" selected>BBC News</option>' in menu
+
+
+def test_search_country_menu_lists_countries_with_material(client):
+    BilagFactory()
+    BilagFactory(country=country("iran"), status=Bilag.Status.PROCESSING)
+    html = client.get("/soeg/?q=x").content.decode()
+    menu = html[html.index('<select name="land"') :]
+    menu = menu[: menu.index("</select>")]
+    assert '<option value="syrien">Syrien</option>' in menu
+    assert "iran" not in menu
+
+
 def test_filter_by_language(client):
     BilagFactory(title="Dansk", language="da")
     BilagFactory(title="Engelsk", language="en")
