@@ -172,7 +172,8 @@ def resolve_bilag(request, country_slug: str, number: int) -> Bilag:
         raise PermalinkMoved(moved.country.slug, number) from None
     bilag = (
         Bilag.objects.visible_to(request.user)
-        .select_related("country", "source", "superseded_by__country")
+        .select_related("country", "source")
+        .defer("cleaned_text", "search_vector", "search_head")  # the text only at /txt
         .filter(country=country, number=number)
         .first()
     )
