@@ -372,7 +372,9 @@ class Bilag(models.Model):
             return f"{self.country} {self.number}: {self.title}"
         return self.title or self.original_filename or f"#{self.pk}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args, search_index: bool = True, **kwargs) -> None:
+        """Save, audit and index. search_index=False leaves indexing to the caller, which
+        then calls bilag.search.index_bilag() itself (processing, after writing the pages)."""
         with transaction.atomic():
             before = self._stored_values()
             self._record_permalink_change(before)
@@ -402,7 +404,8 @@ class Bilag(models.Model):
                     if before is None
                     else BilagEvent.Action.CHANGED,
                 )
-            self._update_search_index(kwargs.get("update_fields"))
+            if search_index:
+                self._update_search_index(kwargs.get("update_fields"))
 
     def get_absolute_url(self) -> str:
         return reverse("bilag:detail", kwargs={"country": self.country.slug, "number": self.number})

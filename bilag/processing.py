@@ -283,7 +283,7 @@ def save_result(
             # Only once the new state is committed may the old copy go.
             storage = bilag.archive_pdf.storage
             transaction.on_commit(lambda: storage.delete(previous_archive))
-        bilag.save()
+        bilag.save(search_index=False)  # indexed below, with its new pages
         bilag.pages.all().delete()
         Page.objects.bulk_create(
             Page(

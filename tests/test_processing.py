@@ -69,6 +69,20 @@ def test_born_digital_bilag_with_cover_is_published_with_its_metadata(upload):
     assert not bilag.archive_pdf and len(bilag.sha256) == 64
 
 
+def test_processing_indexes_the_bilag_once_with_its_pages(upload, monkeypatch):
+    import bilag.search
+
+    published = upload(render_pdf(COVER, BODY, notice=""))
+    calls = []
+    index_bilag = bilag.search.index_bilag
+    monkeypatch.setattr(
+        bilag.search, "index_bilag", lambda b, **kw: calls.append(kw) or index_bilag(b, **kw)
+    )
+    process_bilag(published.pk)
+    assert calls == [{}]  # with its pages, not once more from the save
+    assert list(Bilag.objects.search("overcrowded")) == [published]
+
+
 def test_month_precision_and_existing_source_matched_case_insensitively(upload):
     SourceFactory(name="BBC NEWS")
     cover = [*COVER[:5], "Udgivet: september 2018", COVER[6]]
