@@ -26,6 +26,16 @@ only the first run is slow. Metrics per document and overall:
   ``recall/raw`` is recall relative to the sentences that are in the raw text.
 * removal: share of junk lines (raw lines that are not part of the gold text) that are gone
   from the cleaned text.
+* rm-text: the same share without the junk lines that are headings of the article itself.
+  The gold texts hold the article's paragraphs only, so its title, its subheadings and its
+  picture captions count as junk, although a reader of a bilag wants them and the cleaner
+  is meant to keep headings. A junk line counts as such a heading when it reads like one
+  (at most 12 words, no closing punctuation) and either stands between the first and the
+  last line of the gold text in the raw text, or is part of the page title that Chromium
+  prints in its header. ``removal`` stays the figure of record; ``rm-text`` shows how much
+  of what is left is headings rather than boilerplate. Boilerplate inside the article's
+  span (an inline "Related" box, share buttons) is excluded too, so read it as an upper
+  bound.
 """
 
 from __future__ import annotations
@@ -63,6 +73,9 @@ _QUOTES = str.maketrans(
         "\u00ad": None, "\ufffe": None, "\u200b": None,
     }
 )  # fmt: skip
+# Chromium's print header: "11/25/26, 2:41 PM <title>".
+_PRINT_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2}\s?[AP]M (.+)$")
+_CLOSING = re.compile(r"[.!?:;…][\"')\]]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-ZÆØÅÄÖÜ0-9])")
 
 
@@ -88,6 +101,8 @@ class Result:
     found: int
     junk: int
     removed: int
+    headings: int  # junk lines that are headings of the article (see rm-text)
+    headings_removed: int
 
     @property
     def recall(self) -> float:
@@ -100,6 +115,25 @@ class Result:
     @property
     def removal(self) -> float:
         return self.removed / self.junk if self.junk else 1.0
+
+    @property
+    def removal_text(self) -> float:
+        junk = self.junk - self.headings
+        return (self.removed - self.headings_removed) / junk if junk else 1.0
+
+
+def article_headings(raw_lines: list[str], gold_norm: str) -> set[int]:
+    """Indices of raw lines that read as headings of the article (see ``rm-text``)."""
+    in_gold = [i for i, line in enumerate(raw_lines) if len(line) >= 25 and line in gold_norm]
+    titles = [m.group(1) for line in raw_lines if (m := _PRINT_TITLE.match(line))]
+    headings = set()
+    for i, line in enumerate(raw_lines):
+        if not line or line in gold_norm or len(line.split()) > 12 or _CLOSING.search(line):
+            continue
+        inside = bool(in_gold) and in_gold[0] < i < in_gold[-1]
+        if inside or any(line in title for title in titles):
+            headings.add(i)
+    return headings
 
 
 def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Result:
@@ -115,8 +149,14 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
     found = [s for s in in_raw if s in out]
 
     junk = [line for line in raw_lines if line and line not in gold_norm]
-    # A short line "survives" only as a line of its own; longer ones anywhere in the text.
-    kept = [line for line in junk if line in out_lines or (len(line) >= 25 and line in out)]
+
+    def survives(line: str) -> bool:
+        # A short line "survives" only as a line of its own; longer ones anywhere in the text.
+        return line in out_lines or (len(line) >= 25 and line in out)
+
+    kept = [line for line in junk if survives(line)]
+    headings = [raw_lines[i] for i in article_headings(raw_lines, gold_norm)]
+    headings_kept = sum(survives(line) for line in headings)
     if show:
         print("\n".join(cleaned))
         print("---- MISSED SENTENCES")
@@ -126,7 +166,16 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
         print("---- KEPT JUNK")
         for line in kept:
             print("  +", line)
-    return Result(name, len(sentences), len(in_raw), len(found), len(junk), len(junk) - len(kept))
+    return Result(
+        name,
+        len(sentences),
+        len(in_raw),
+        len(found),
+        len(junk),
+        len(junk) - len(kept),
+        len(headings),
+        len(headings) - headings_kept,
+    )
 
 
 # --------------------------------------------------------------------------- inputs
@@ -268,11 +317,11 @@ def main() -> None:
     results = [evaluate(name, pages, gold, show=name == args.show) for name, pages, gold in inputs]
 
     print(f"{'document':26} {'sent':>5} {'in raw':>6} {'recall':>7} {'rec/raw':>7} {'junk':>5} "
-          f"{'removal':>7}")  # fmt: skip
+          f"{'removal':>7} {'rm-text':>7}")  # fmt: skip
     for r in results:
         print(
             f"{r.name:26} {r.sentences:5} {r.in_raw:6} {r.recall:7.1%} {r.recall_raw:7.1%} "
-            f"{r.junk:5} {r.removal:7.1%}"
+            f"{r.junk:5} {r.removal:7.1%} {r.removal_text:7.1%}"
         )
     for label, group in (
         ("bilag", [r for r in results if r.name.startswith("bilag/")]),
@@ -288,11 +337,15 @@ def main() -> None:
         removed = sum(r.removed for r in group)
         macro_recall = sum(r.recall_raw for r in group) / len(group)
         macro_removal = sum(r.removal for r in group) / len(group)
+        headings = sum(r.headings for r in group)
+        text_junk = junk - headings
+        text_removed = removed - sum(r.headings_removed for r in group)
         print(
             f"\n{label} ({len(group)} docs): recall {found}/{sentences} = {found / sentences:.1%} "
             f"(of sentences in raw text: {found}/{in_raw} = {found / max(in_raw, 1):.2%}, "
             f"macro {macro_recall:.2%}); removal {removed}/{junk} = {removed / max(junk, 1):.1%} "
-            f"(macro {macro_removal:.1%})"
+            f"(macro {macro_removal:.1%}); rm-text, without {headings} heading lines of the "
+            f"article: {text_removed}/{text_junk} = {text_removed / max(text_junk, 1):.1%}"
         )
     if not args.no_trafilatura:
         trafilatura_report(args.corpus, args.jobs)

@@ -68,6 +68,11 @@ def test_removes_share_block() -> None:
     assert out == flat(P1) + "\n\n" + flat(P2)
 
 
+def assert_removed_after_two_paragraphs(junk: list[str]) -> None:
+    out = clean_text([page(P1, "", P2, *junk, P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
 def test_removes_related_section_and_teasers() -> None:
     related = [
         "Related Topics",
@@ -77,8 +82,7 @@ def test_removes_related_section_and_teasers() -> None:
         "Syria war: Rebels agree to leave besieged town",
         "Who are the armed groups in the north?",
     ]
-    out = clean_text([page(P1, "", P2, *related, P3)])
-    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+    assert_removed_after_two_paragraphs(related)
 
 
 def test_removes_read_more_and_newsletter() -> None:
@@ -373,3 +377,177 @@ def test_japanese_prose_is_kept_and_joined_without_spaces() -> None:
     out = clean_text([text])
     assert "逮捕されたというニュースを耳にしました。" in out
     assert "報道によると" in out
+
+
+# More prose for the rules that look at a whole article, wrapped like the paragraphs above.
+P4 = """Officials in the neighbouring district said that the schools which had been used as
+shelters during the fighting would reopen next month, once the families living in them had
+been moved to the new housing that the regional government and several donors have paid for."""
+P5 = """Local journalists reported that prices for flour and fuel had doubled since the summer,
+and that many households now depend on remittances from relatives abroad, who send money
+through informal networks because the banks in the area have been closed for most of the year."""
+P6 = """The commission that investigates disappearances said it had received more than four
+hundred new complaints since January, most of them from the families of young men who were
+taken from their homes at night by people in uniform and have not been heard from since then."""
+P7 = """Observers expect the negotiations between the parties to resume after the holidays, but
+they caution that earlier rounds of talks broke down over the same questions of security,
+the return of property and the release of detainees, none of which has been settled yet."""
+ARTICLE = [P1, P2, P3, P4, P5, P6, P7]
+
+
+def test_short_prose_outside_the_article_is_a_teaser_and_is_removed() -> None:
+    # Before this rule, each summary was prose enough to be kept wherever it stood.
+    teasers = [
+        "© 2024 Example Media. All rights reserved.",
+        "Flood waters recede in the south",
+        "Farmers return to their fields as the water drops for the first time in weeks.",
+        "3 hours ago",
+        "New bridge opens to traffic",
+        "The crossing cuts the journey between the two towns to less than an hour.",
+        "5 hours ago",
+    ]
+    out = clean_text([page(P1, "", P2, "", P3, "", *teasers)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_short_prose_inside_the_article_is_kept() -> None:
+    short = "The decision was welcomed by families who had waited at the border for days."
+    out = clean_text([page(P1, "", short, "", P2, "", P3, "", "Share this story")])
+    assert out == "\n\n".join([flat(P1), short, flat(P2), flat(P3)])
+
+
+def test_banner_several_lines_deep_at_the_bottom_of_every_page_is_removed() -> None:
+    banner = [
+        "This site is paid for by its readers and depends on their gifts to keep",
+        "reporting from the region on every single day of the year without a",
+        "paywall, so that anyone who wants to read it can do so, whatever their",
+        "means may be at the time they come to the site to read about the region.",
+        "Give today",
+    ]
+    pages = [page(p, *banner) for p in (P1, P2, P3)]
+    assert clean_pages(pages) == [flat(P1), flat(P2), flat(P3)]
+
+
+def test_long_cookie_notice_is_removed_but_an_article_about_cookies_is_kept() -> None:
+    notice = (
+        "We and our partners use cookies and similar tracking technologies to personalise "
+        "content and ads, to provide social media features and to analyse our traffic. We "
+        "also share information about your use of our site with our social media, "
+        "advertising and analytics partners, who may combine it with other information that "
+        "you have provided to them. Read our cookie policy and our privacy notice, or choose "
+        "your preferences below; by continuing you consent to this."
+    )
+    article = (
+        "The data protection authority fined the company on Monday because its website set "
+        "cookies before visitors could say whether they wanted them, which the authority "
+        "said broke the rules on privacy. The company said that it would appeal the decision "
+        "and that it had already changed the way its pages work for all of its visitors, "
+        "who now see a choice when they first arrive on the site from any of its countries."
+    )
+    out = clean_text([page(P1, "", notice, "", article, "", P2)])
+    assert out == "\n\n".join([flat(P1), article, flat(P2)])
+
+
+def test_series_of_time_stamps_after_the_article_starts_the_comments() -> None:
+    comments = []
+    for name, stamp, text in [
+        ("maria_k", "2 days ago at 07:52 am", "The report is right about the border."),
+        ("Ole H", "2 days ago at 08:10 am", "Nobody there believes it will stay open."),
+        ("jensen", "1 day ago at 11:03 pm", "My cousin waited there for three weeks."),
+    ]:
+        comments += ["Avatar", name, stamp, text, "Rating: 4 Votes"]
+    out = clean_text([page("\n\n".join(ARTICLE), *comments)])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE)
+
+
+def test_time_stamps_before_the_article_has_been_told_are_left_to_other_rules() -> None:
+    entries = []
+    for stamp in ("10:32 am", "10:47 am", "11:05 am"):
+        entries += [stamp, P1.replace("Monday", f"Monday at {stamp}")]
+    out = clean_text([page(*entries, P2)])
+    assert flat(P1).replace("Monday", "Monday at 11:05 am") in out
+    assert flat(P2) in out
+
+
+def test_live_blog_entries_dated_by_the_clock_after_the_article_are_kept() -> None:
+    entries = []
+    for stamp in ("10:32 am", "10:47 am", "11:05 am"):
+        entries += [stamp, P2.replace("past year", f"past year ({stamp} update)")]
+    out = clean_text([page("\n\n".join(ARTICLE), *entries)])
+    for stamp in ("10:32 am", "10:47 am", "11:05 am"):
+        assert flat(P2).replace("past year", f"past year ({stamp} update)") in out
+
+
+def test_run_of_short_lines_with_figures_is_data_not_a_menu() -> None:
+    results = ["Yes 1,204", "No 877", "Blank 45", "Invalid 12"]
+    out = clean_text([page(P1, *results, P2)])
+    assert out == "\n\n".join([flat(P1), *results, flat(P2)])
+
+
+def test_run_of_short_lines_with_figures_next_to_boilerplate_is_kept() -> None:
+    prices = ["Adults 150 kr", "Children 75 kr", "Groups of ten or more 120 kr"]
+    out = clean_text([page(P1, "", P2, *prices, "Share this story", "Facebook")])
+    assert out == "\n\n".join([flat(P1), flat(P2), *prices])
+
+
+def test_teasers_after_a_related_heading_run_until_the_next_sentence() -> None:
+    most_read = [
+        "Most read",
+        "Rebels agree to leave the besieged town after weeks of talks with the army and the",
+        "syria rebels town talks army latest news middle east",
+        "Heavy rain cuts off villages in the mountains as rivers burst their banks along the",
+        "weather floods rain villages mountains rivers latest",
+        "Here are the main points of the agreement:",
+        "1. The border reopens",
+    ]
+    out = clean_text([page(P1, *most_read, P2)])
+    assert out == "\n\n".join(
+        [flat(P1), "Here are the main points of the agreement:", "1. The border reopens", flat(P2)]
+    )
+
+
+def test_picture_file_names_credits_and_counters_go_without_breaking_a_list() -> None:
+    items = [
+        "Solar lantern for 25 dollars",
+        "lantern-front.jpg",
+        "Water filter for 40 dollars",
+        "Jane Doe/Getty Images",
+        "Blanket for 12 dollars",
+        "1 of 6",
+    ]
+    # Were they boilerplate, the middle item would stand between two pieces of it.
+    out = clean_text([page(P1, "", *(x for item in items for x in (item, "")), P2)])
+    assert out == "\n\n".join(
+        [flat(P1), "Solar lantern for 25 dollars", "Water filter for 40 dollars"]
+        + ["Blanket for 12 dollars", flat(P2)]
+    )
+
+
+def test_teaser_headline_printed_twice_is_removed() -> None:
+    teaser = [
+        "Farmers Return To Their Fields As The",
+        "Flood Waters Recede In The South",
+        "Farmers Return To Their Fields As The Flood Waters",
+        "Recede In The South",
+    ]
+    assert_removed_after_two_paragraphs(teaser)
+
+
+def test_date_lines_with_a_weekday_are_removed() -> None:
+    dates = ["Wednesday November 20, 2019", "onsdag den 20. november 2019"]
+    out = clean_text([page(P1, dates[0], P2, dates[1], P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> None:
+    # "Reply", "Teilen" and "Del" begin lines of the phrase list in clean.py.
+    chrome = ["Print this article", "Reply", "Udskriv artikel", "Teilen", "Del"]
+    out = clean_text([page(P1, chrome[0], P2, *chrome[1:], P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_caption_with_its_credit_run_on_goes_without_taking_the_lead_with_it() -> None:
+    lead = "Shelling hit the old town again on Sunday, residents said."
+    caption = "Smoke rises over the old town after the shelling on SundayCredit: Jane Doe"
+    out = clean_text([page(lead, caption, P1, "", P2)])
+    assert out == "\n\n".join([lead, flat(P1), flat(P2)])

@@ -9,17 +9,23 @@ The approach, in order:
 
 1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
 2. Remove lines by position and repetition: browser print headers/footers, lines that recur at
-   the top or bottom of most pages, page numbers, and lines with no letters at all that look
-   like clock times or durations.
+   the top or bottom of most pages (also a banner several lines deep that the browser prints
+   on every page), page numbers, and lines with no letters at all that look like clock times
+   or durations.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case. Headings and list items stay blocks of their own.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
-   punctuation, a fair share of function words in English, Danish or German); "bad" ones
-   match boilerplate phrases (cookies, sharing, newsletters, related articles, copyright),
-   image credits, or runs of menu-like short lines; the rest are "short" and decided by
-   their neighbours. When a block is in doubt it is kept: losing a sentence of the article is
-   worse than keeping a menu line.
+   punctuation, a fair share of function words in English, Danish or German); prose under
+   30 words is only "near good" (it may be a teaser's summary) and counts as good inside the
+   article's region; "bad" ones match boilerplate phrases (cookies, sharing, newsletters,
+   related articles, copyright), date lines, runs of menu-like short lines without figures,
+   the teasers after a "Related"-style heading up to the next sentence, and everything from
+   a series of web time stamps ("2 days ago") once the article has been told; the rest are
+   "short" and decided by their neighbours. Pictures' captions, credits, file names and
+   counters, and headlines printed twice within a few lines (teasers), are dropped before
+   that and do not count as neighbours. When a block is in doubt it is kept: losing a
+   sentence of the article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -55,8 +61,7 @@ _STOPWORD_TEXT = """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Phrases that make up a whole short block of site chrome (compared after normalisation).
-_BOILERPLATE_LINES = frozenset(
-    """
+_BOILERPLATE_TEXT = """
     share|share this|share this story|share this article|share on facebook|share on twitter|
     share via email|facebook|twitter|email|e-mail|whatsapp|linkedin|pinterest|reddit|print|
     messenger|copy link|copy this link|tweet|
@@ -75,9 +80,12 @@ _BOILERPLATE_LINES = frozenset(
     kommentarer|skriv kommentar|del denne artikel|
     teilen|artikel teilen|mehr zum thema|lesen sie auch|weitere artikel|meistgelesen|
     anzeige|werbung|kommentare|suche|anmelden|startseite|impressum|datenschutz|
-    zum seitenanfang|nach oben
-    """.replace("\n", "").split("|")
-) - {""}
+    zum seitenanfang|nach oben|
+    reply|svar|antworten|submit|print this article|print this page|print article|
+    email this article|sharing is caring|udskriv|udskriv artikel|udskriv siden|seite drucken|
+    artikel drucken|drucken
+    """
+_BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
 # Headings that open a section of teasers or links rather than article text.
 _SECTION_STARTS = re.compile(
@@ -128,9 +136,19 @@ _IMAGE_CREDIT = re.compile(
     r"(\((image|photo|picture|foto|bild|credit|source)s?\s*:[^)]*\)|"
     r"\((ap|afp|reuters|epa|getty)( images)? photo[^)]*\)|"
     r"^(image|photo|foto|bild)( credit)?s?\s*:|"
-    r"\b(image|photo) (copyright|caption|source)\b)\s*\W*$",
+    r"\b(image|photo) (copyright|caption|source)\b|"
+    r"(credit|photo|foto|bild)s?:\s*\S[^.!?:]{0,50})\s*\W*$",
     re.IGNORECASE,
 )
+# A photographer's credit on a line of its own: "Jane Doe/Getty Images", "AFP via Getty Images".
+_AGENCY_CREDIT = re.compile(
+    r"^\S.{0,60}(/|\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
+    r"afp|ap|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|imago)\W*$",
+    re.IGNORECASE,
+)
+# An image's file name or a gallery's counter ("1 of 6", "3 / 23") standing alone.
+_IMAGE_FILE = re.compile(r"^[\w.-]+\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+_GALLERY_COUNT = re.compile(r"^\d{1,3}\s?(of|af|von|/)\s?\d{1,3}$", re.IGNORECASE)
 _SHARE_CHROME = re.compile(
     r"^(share|del|teilen)( (this|on|via|artiklen|den))?\b.{0,40}$|"
     r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b",
@@ -150,10 +168,15 @@ _PAGE_NUMBER = re.compile(
 # Clock times and video durations on a line of their own ("0:00", "01:01:43").
 _TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
 
-# A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden").
+# A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden",
+# "Wednesday November 20, 2019").
 _MONTH = r"(jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*\.?"
+_WEEKDAY = (
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day|(man|tirs|ons|tors|fre|lør|søn)dag|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+)
 _DATELINE = re.compile(
-    rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?("
+    rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?(({_WEEKDAY}),?\s(den\s)?)?("
     r"\d+\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(for\s)?\d+\s(minutter|timer|dage|uger)\s+siden|vor\s\d+\s(minuten|stunden|tagen)|"
     rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s{_MONTH}(\s\d{{4}})?"
@@ -161,9 +184,20 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 
+# A time stamp of a comment or a teaser: a relative time ("2 days ago", "14H ago"). Clock
+# times alone are not enough: a live blog dates its entries by the clock, and they are content.
+_WEB_STAMP = re.compile(
+    r"\b\d+\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b\d+\s(minutter|timer|dage|uger|måneder|år)\s+siden\b|"
+    r"\bvor\s\d+\s(minuten|stunden|tagen|wochen|monaten|jahren)\b",
+    re.IGNORECASE,
+)
+
 _BULLET = re.compile(r"^([•·▪◦‣●■□*–-]|\d{1,3}[.)]|[a-zA-Z][.)])\s+\S")
 _TERMINAL = re.compile(r"[.!?…:;。][\"'”’»)\]」』]*$|[\"”»」』]$")
 _FULL_STOP = re.compile(r"[.…。][\"'”’»)\]」』]*$")
+# A sentence's full stop, or a colon that leads into what follows ("Here are the highlights:").
+_SENTENCE_OR_LEAD_IN = re.compile(r"[.…:。][\"'”’»)\]」』]*$")
 _HEADING_END = re.compile(r"[.…:;,。、][\"'”’»)\]」』]*$")
 # Chinese, Japanese and Korean characters: printed twice as wide as Latin letters, and about
 # two of them make a word. Chinese and Japanese put no spaces between words.
@@ -240,6 +274,9 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).replace(" ", "")
 
 
+_FURNITURE_ZONE = 15  # lines from a page's top or bottom that a multi-line banner may fill
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -279,16 +316,25 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
 
     # Running headers and footers: the same line (up to numbers) near the edge of most pages.
     if len(pages) >= 3:
-        counts: Counter[str] = Counter()
-        for lines in pages:
-            edges = {_shape(line.text) for line in lines[:edge] + lines[-edge:]}
-            counts.update(edges)
         threshold = max(3, len(pages) // 2)
-        repeated = {shape for shape, n in counts.items() if n >= threshold and len(shape) > 1}
+        at_edge: Counter[str] = Counter()
+        near_edge: Counter[str] = Counter()
+        for lines in pages:
+            at_edge.update({_shape(line.text) for line in lines[:edge] + lines[-edge:]})
+            zone = lines[:_FURNITURE_ZONE] + lines[-_FURNITURE_ZONE:]
+            near_edge.update({_shape(line.text) for line in zone})
+        repeated = {shape for shape, n in at_edge.items() if n >= threshold and len(shape) > 1}
+        # A banner several lines long that the browser prints on every page: peel repeated
+        # lines off the page's edges as far as they go.
+        stacked = {shape for shape, n in near_edge.items() if n >= threshold and len(shape) > 1}
         for lines in pages:
             for i in reversed(range(len(lines))):
                 if (i < edge or i >= len(lines) - edge) and _shape(lines[i].text) in repeated:
                     del lines[i]
+            while lines and _shape(lines[-1].text) in stacked:
+                del lines[-1]
+            while lines and _shape(lines[0].text) in stacked:
+                del lines[0]
     return browser_pages > 0 and browser_pages >= len(pages) / 2
 
 
@@ -297,6 +343,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
 
 class _Kind(Enum):
     GOOD = "good"
+    NEAR_GOOD = "near"  # prose, but too short to vouch for itself: decided by its neighbours
     SHORT = "short"
     BAD = "bad"
 
@@ -306,6 +353,9 @@ class _Block:
     lines: list[_Line] = field(default_factory=list)
     kind: _Kind = _Kind.SHORT
     text: str = ""
+    # Lines of furniture dropped just before this block (file names, doubled headlines):
+    # they have no say in their neighbours' fate but still tell where the article ends.
+    dropped_before: int = 0
 
     @property
     def page(self) -> int:
@@ -327,8 +377,8 @@ def _is_heading_like(text: str) -> bool:
 def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     """Whether nxt continues the paragraph that prev belongs to."""
     a, b = prev.stripped, nxt.stripped
-    if _BULLET.match(b):
-        return False
+    if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a):
+        return False  # a list item, or a picture's file name, stands on its own
     if nxt.soft_break:
         return True
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
@@ -437,6 +487,10 @@ def _function_words(blocks: list[_Block]) -> frozenset[str]:
     return _STOPWORDS | frozenset(frequent)
 
 
+# Prose shorter than this may be a teaser's summary or a comment rather than article text.
+_GOOD_WORDS = 30
+
+
 def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     text = block.text
     words = _WORD.findall(text)
@@ -451,11 +505,13 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _COMMENT_HEADING.match(text)
     ):
         return _Kind.BAD
-    if n <= 60 and _COOKIE_WORDS.search(text) and _CONSENT_WORDS.search(text):
-        return _Kind.BAD
+    if _COOKIE_WORDS.search(text):
+        # A cookie notice is short, or longer but dense with consent vocabulary; an article
+        # about cookies mentions them without asking for consent at every turn.
+        consent = {m.group(0).lower() for m in _CONSENT_WORDS.finditer(text)}
+        if (n <= 60 and consent) or (n <= 120 and len(consent) >= 3):
+            return _Kind.BAD
     if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
-        return _Kind.BAD
-    if n <= 80 and _IMAGE_CREDIT.search(text):
         return _Kind.BAD
     if _DATELINE.match(text):
         return _Kind.BAD
@@ -470,26 +526,133 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     if wide and wide >= 0.5 * letters:
         stop = n  # no list of function words for these scripts; punctuation must do
     if n >= 8 and stop / n >= 0.15 and (closed or n >= 25):
-        return _Kind.GOOD
+        return _Kind.GOOD if n >= _GOOD_WORDS else _Kind.NEAR_GOOD
     return _Kind.SHORT
+
+
+_UNSURE = (_Kind.SHORT, _Kind.NEAR_GOOD)
+
+_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?–—-"
+_DOUBLED_WORDS = 7  # words in a row that make a headline recognisable
+_DOUBLED_WINDOW = 40  # words of headline-like text between the two printings
+
+
+def _doubled_headlines(blocks: list[_Block]) -> set[int]:
+    """Indices of short blocks whose words recur in short blocks a few lines on.
+
+    Article text does not repeat itself at such close range; a list of teasers does.
+    """
+    words: list[tuple[str, int]] = []  # (word, block index) over headline-like blocks
+    for i, block in enumerate(blocks):
+        if block.kind is _Kind.SHORT:
+            # Whole tokens with their digits, so that list items differing only in a
+            # number or a link ("1-2 (Steelbook)", "1-4 (Steelbook)") stay apart.
+            words += [(w.strip(_PUNCTUATION).lower() or w, i) for w in block.text.split()]
+        else:
+            words.append(("", i))  # anything else breaks the stream
+    doubled: set[int] = set()
+    seen: dict[tuple[str, ...], int] = {}
+    for k in range(len(words) - _DOUBLED_WORDS + 1):
+        gram = tuple(w for w, _ in words[k : k + _DOUBLED_WORDS])
+        if "" in gram:
+            continue
+        first = seen.get(gram)
+        if (
+            first is not None
+            and _DOUBLED_WORDS <= k - first <= _DOUBLED_WINDOW
+            and all(w for w, _ in words[first:k])  # only headline-like text in between
+        ):
+            pair = words[first : first + _DOUBLED_WORDS] + words[k : k + _DOUBLED_WORDS]
+            doubled.update(i for _, i in pair)
+        seen[gram] = k
+    return doubled
+
+
+def _mostly_figures(run: list[_Block]) -> bool:
+    """Whether most of a run of short lines hold figures: data, not a menu or links."""
+    return sum(any(c.isdigit() for c in block.text) for block in run) >= len(run) / 2
 
 
 def _is_menu_item(block: _Block) -> bool:
     return len(block.lines) == 1 and _n_words(block.text) <= 3 and not _TERMINAL.search(block.text)
 
 
+_EDGE_BLOCKS = 3  # blocks at the top and bottom of a page that may be page furniture
+_CAPTION_WORDS = 80  # a credited caption longer than this is taken for article text
+_ARTICLE_WORDS = 150  # prose that tells that the article has started
+
+
+def _by_page(blocks: list[_Block]) -> dict[int, list[_Block]]:
+    pages: dict[int, list[_Block]] = {}
+    for block in blocks:
+        pages.setdefault(block.page, []).append(block)
+    return pages
+
+
+def _is_picture_furniture(text: str) -> bool:
+    """A picture's credited caption, credit line, file name or gallery counter."""
+    return bool(
+        (_n_words(text) <= _CAPTION_WORDS and _IMAGE_CREDIT.search(text))
+        or _AGENCY_CREDIT.match(text)
+        or _IMAGE_FILE.match(text)
+        or _GALLERY_COUNT.match(text)
+    )
+
+
 def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     stopwords = _function_words(blocks)
     for block in blocks:
         block.kind = _classify(block, stopwords)
+    # Pictures' captions, credits, file names and counters, and teasers' headlines printed
+    # twice, are dropped first and without a say in their neighbours' fate: pictures and
+    # repeated titles sit inside articles as often as around them.
+    pictures = {i for i, block in enumerate(blocks) if _is_picture_furniture(block.text)}
+    # A picture's alt text sits just before its credited caption.
+    alt_texts = {
+        i - 1
+        for i in pictures
+        if i > 0
+        and _IMAGE_CREDIT.search(blocks[i].text)
+        and blocks[i - 1].kind is _Kind.SHORT
+        and _is_heading_like(blocks[i - 1].text)
+    }
+    furniture = pictures | alt_texts | _doubled_headlines(blocks)
+    rest = []
+    dropped_lines = 0
+    for i, block in enumerate(blocks):
+        if i in furniture:
+            block.kind = _Kind.BAD
+            dropped_lines += len(block.lines)
+        else:
+            block.dropped_before = dropped_lines
+            dropped_lines = 0
+            rest.append(block)
+    _decide_in_context(rest, web_print)
 
-    # Runs of three or more one-to-three-word lines are menus.
+
+def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
+    """Decide the classified blocks by repetition, known sections and their neighbours."""
+    # A passage that closes (or opens) page after page is an overlay the browser prints on
+    # every page, such as a cookie banner: a running footer several lines long.
+    edge_pages: dict[str, set[int]] = {}
+    for page_blocks in _by_page(blocks).values():
+        edge = page_blocks[:_EDGE_BLOCKS] + page_blocks[-_EDGE_BLOCKS:]
+        for block in {id(b): b for b in edge}.values():
+            edge_pages.setdefault(_shape(block.text), set()).add(block.page)
+    n_pages = len({block.page for block in blocks})
+    for block in blocks:
+        on = edge_pages.get(_shape(block.text), set())
+        if len(on) >= 3 and len(on) >= n_pages / 2:
+            block.kind = _Kind.BAD
+
+    # Runs of four or more one-to-three-word lines are menus, unless most of them hold
+    # figures: then they are data (a table's column, poll results, prices).
     i = 0
     while i < len(blocks):
         j = i
         while j < len(blocks) and blocks[j].kind is _Kind.SHORT and _is_menu_item(blocks[j]):
             j += 1
-        if j - i >= 4:
+        if j - i >= 4 and not _mostly_figures(blocks[i:j]):
             for block in blocks[i:j]:
                 block.kind = _Kind.BAD
         i = max(j, i + 1)
@@ -506,40 +669,67 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         for block in blocks[signatures[0] :]:
             block.kind = _Kind.BAD
 
-    # A picture's alt text sits just before its credited caption.
-    for prev, block in zip(blocks, blocks[1:], strict=False):
-        if (
-            block.kind is _Kind.BAD
-            and _IMAGE_CREDIT.search(block.text)
-            and prev.kind is _Kind.SHORT
-            and _is_heading_like(prev.text)
+    # Comments and teaser lists repeat a short time-stamp line for each entry ("2 days ago at
+    # 7:52 am", "14H ago"). Once the article has been told, such a series starts the
+    # site's lists: the article itself does not date its paragraphs by the clock.
+    prose_words = 0
+    stamps = []
+    for i, block in enumerate(blocks):
+        if block.kind is _Kind.GOOD:
+            prose_words += _n_words(block.text)
+        elif (
+            prose_words >= _ARTICLE_WORDS
+            and _n_words(block.text) <= 10
+            and _WEB_STAMP.search(block.text)
         ):
-            prev.kind = _Kind.BAD
+            stamps.append(i)
+    if len(stamps) >= 3:
+        first = stamps[0]
+        # The first entry's author or headline stands just before its stamp.
+        while first > 0 and blocks[first - 1].kind is _Kind.SHORT:
+            if not _is_heading_like(blocks[first - 1].text):
+                break
+            first -= 1
+        for block in blocks[first:]:
+            block.kind = _Kind.BAD
 
-    # Teaser headlines after "Related articles"-style headings, up to the next prose.
+    # Teaser headlines after "Related articles"-style headings, up to the next prose that
+    # ends a sentence: headlines run into one another and into their keyword lines, but
+    # they do not close with a full stop.
     in_section = False
     for block in blocks:
         if _SECTION_STARTS.match(block.text):
             in_section = True
-        elif block.kind is _Kind.GOOD or not _is_heading_like(block.text):
+        elif _SENTENCE_OR_LEAD_IN.search(block.text) or (
+            block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD) and _TERMINAL.search(block.text)
+        ):
             in_section = False
-        elif in_section and block.kind is _Kind.SHORT:
+        elif in_section and block.kind is not _Kind.BAD:
             block.kind = _Kind.BAD
 
     if not any(block.kind is _Kind.GOOD for block in blocks):
-        # No prose to anchor on (a table, a short notice): keep all but clear boilerplate.
-        for block in blocks:
-            if block.kind is _Kind.SHORT:
-                block.kind = _Kind.GOOD
-        return
+        if any(block.kind is _Kind.NEAR_GOOD for block in blocks):
+            # Only short paragraphs: they are the best evidence of the text there is.
+            for block in blocks:
+                if block.kind is _Kind.NEAR_GOOD:
+                    block.kind = _Kind.GOOD
+        else:
+            # No prose to anchor on (a table, a short notice): keep all but clear boilerplate.
+            for block in blocks:
+                if block.kind is _Kind.SHORT:
+                    block.kind = _Kind.GOOD
+            return
 
-    unsure = [block for block in blocks if block.kind is _Kind.SHORT]
+    unsure = [block for block in blocks if block.kind in _UNSURE]
 
     # Outside the article body, short blocks are headlines and labels of other content.
     start, end = _main_region(blocks)
     for block in blocks[:start] + blocks[end:]:
-        if block.kind is _Kind.SHORT:
+        if block.kind in _UNSURE:
             block.kind = _Kind.BAD
+    for block in blocks[start:end]:
+        if block.kind is _Kind.NEAR_GOOD:
+            block.kind = _Kind.GOOD
 
     # Short blocks take their side from their neighbours (jusText's context step): kept
     # between prose, dropped between boilerplate; next to one of each, kept unless it is a run
@@ -547,11 +737,11 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     kinds = [b.kind for b in blocks]
     i = 0
     while i < len(blocks):
-        if kinds[i] is not _Kind.SHORT:
+        if kinds[i] not in _UNSURE:
             i += 1
             continue
         j = i
-        while j < len(blocks) and kinds[j] is _Kind.SHORT:
+        while j < len(blocks) and kinds[j] in _UNSURE:
             j += 1
         before = kinds[i - 1] if i > 0 else None
         after = kinds[j] if j < len(blocks) else None
@@ -562,7 +752,11 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
             verdict = _Kind.GOOD
         else:
             link_like = sum(_is_heading_like(b.text) for b in run)
-            verdict = _Kind.BAD if len(run) >= 3 and link_like == len(run) else _Kind.GOOD
+            verdict = (
+                _Kind.BAD
+                if len(run) >= 3 and link_like == len(run) and not _mostly_figures(run)
+                else _Kind.GOOD
+            )
         for block in run:
             block.kind = verdict
         i = j
@@ -590,6 +784,8 @@ def _keep_page_content(blocks: list[_Block], unsure: list[_Block]) -> None:
 
 
 _BAD_LINE_COST = 4.0
+# Short prose counts for little: a string of teasers' summaries must not look like an article.
+_NEAR_GOOD_WEIGHT = 0.25
 _SHORT_LINE_COST = 1.0
 
 
@@ -604,10 +800,13 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     for i, block in enumerate(blocks):
         if block.kind is _Kind.GOOD:
             value = float(len(block.text.split()))
+        elif block.kind is _Kind.NEAR_GOOD:
+            value = _NEAR_GOOD_WEIGHT * len(block.text.split())
         elif block.kind is _Kind.BAD:
             value = -_BAD_LINE_COST * len(block.lines)
         else:
             value = -_SHORT_LINE_COST * len(block.lines)
+        value -= _BAD_LINE_COST * block.dropped_before
         if score <= 0:
             score, start = 0.0, i
         score += value
