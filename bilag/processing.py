@@ -8,6 +8,7 @@ and touches nothing else.
 import hashlib
 import logging
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,10 +115,12 @@ def process_bilag(pk: int) -> Bilag:
     Bilag.objects.filter(pk=pk).update(
         status=Bilag.Status.PROCESSING, failure_reason="", progress="Starter"
     )
+    started = time.monotonic()
     try:
         with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
             process_in(bilag, Path(scratch))
     except (PdfError, OcrUnavailable, OcrError, ProcessingError, DuplicateUpload) as error:
+        logger.warning("bilag %s failed: %s", pk, error)
         fail(bilag, str(error))
     except SoftTimeLimitExceeded:
         fail(bilag, "Behandlingen tog længere end tidsgrænsen og blev afbrudt")
@@ -126,6 +129,10 @@ def process_bilag(pk: int) -> Bilag:
         fail(bilag, f"Uventet fejl under behandlingen: {error.__class__.__name__}: {error}")
         raise
     bilag.refresh_from_db()
+    logger.info(
+        "bilag %s %s in %.1f s (%s pages)",
+        pk, bilag.status, time.monotonic() - started, bilag.page_count,
+    )  # fmt: skip
     return bilag
 
 

@@ -1,5 +1,6 @@
 """Celery tasks: thin wrappers that take a primary key and call the processing code."""
 
+import contextvars
 import datetime
 import logging
 from concurrent.futures import ThreadPoolExecutor
@@ -77,7 +78,8 @@ def dispatch(pk: int, page_count: int | None) -> None:
     if mode == "inline":
         run_inline(pk)
     elif mode == "thread":
-        embedded_worker.submit(run_in_thread, pk)
+        # In the request's context, so that its request id reaches the thread's log lines.
+        embedded_worker.submit(contextvars.copy_context().run, run_in_thread, pk)
     else:
         limit = time_limit(page_count)
         try:

@@ -19,6 +19,7 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = (
     '{"time":"%(t)s","remote":"%(h)s","method":"%(m)s","path":"%(U)s","query":"%(q)s",'
-    '"status":%(s)s,"bytes":%(B)s,"duration_ms":%(M)s,"agent":"%(a)s"}'
+    '"status":%(s)s,"bytes":%(B)s,"duration_ms":%(M)s,"agent":"%(a)s",'
+    '"request_id":"%({x-request-id}o)s"}'
 )
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

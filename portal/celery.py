@@ -9,3 +9,5 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+from . import requestid  # noqa: E402, F401 - connects the task signals that carry the request id

@@ -18,6 +18,7 @@ from bilag.demo import rasterize_pdf, render_pdf
 from bilag.models import Bilag
 from bilag.processing import accept_upload
 from portal.celery import app
+from portal.requestid import request_id
 
 from .test_processing import BODY, COVER
 
@@ -136,11 +137,17 @@ def wait_for(bilag: Bilag, condition, timeout: float, log: Path) -> Bilag:
 
 
 def test_worker_processes_an_upload_end_to_end(worker):
-    bilag = accept_upload(ContentFile(render_pdf(COVER, BODY, notice=""), name="a.pdf"))
+    token = request_id.set("upload-request-1")  # as during the admin's upload request
+    try:
+        bilag = accept_upload(ContentFile(render_pdf(COVER, BODY, notice=""), name="a.pdf"))
+    finally:
+        request_id.reset(token)
     bilag = wait_for(bilag, lambda b: b.status != Bilag.Status.PROCESSING, 90, worker.log)
     assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
     assert (bilag.country.slug, bilag.number) == ("syrien", 863)
     assert "Thousands of civilians" in bilag.cleaned_text
+    # The worker's log line for the task carries the id of the request that queued it.
+    assert f"[upload-request-1] bilag {bilag.pk} published in" in worker.log.read_text()
 
 
 def test_worker_killed_mid_ocr_leaves_the_job_to_the_next_worker(worker, media_root):
