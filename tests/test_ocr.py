@@ -5,16 +5,22 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from bilag.pipeline import ocr
 from bilag.pipeline.extract import PdfError, page_texts, text_needs_ocr
 from bilag.pipeline.ocr import (
+    IMAGE_DPI_FLOOR,
     MAX_PIXELS,
     OcrError,
     OcrUnavailable,
     check_ocr,
     make_searchable_pdf,
     ocr_page,
+    render_page,
     render_scale,
 )
 from tests import pdfs
@@ -116,6 +122,141 @@ def test_render_scale_limits_pixels():
         render_scale(0, 842, 300)
 
 
+# --- render resolution ---------------------------------------------------------------------
+
+
+def image_scan(path: Path, dpi: int) -> Path:
+    """One page that is one image of text at `dpi` (the page is the image's size)."""
+    pdfs.text_image(pdfs.SCAN_LINES).save(path, resolution=dpi)
+    return path
+
+
+def rendered(path: Path, tmp_path: Path, dpi: int = 300) -> tuple[int, tuple[int, int]]:
+    out = tmp_path / "page.pgm"
+    used = render_page(path, 0, out, dpi=dpi)
+    with Image.open(out) as image:
+        return used, image.size
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 240])
+def test_scan_is_rendered_at_its_own_resolution(tmp_path, dpi):
+    # Not upsampled to 300 dpi: the page image has the scan's own pixels.
+    width, height = pdfs.text_image(pdfs.SCAN_LINES).size
+    used, size = rendered(image_scan(tmp_path / "scan.pdf", dpi), tmp_path)
+    assert used == dpi
+    assert abs(size[0] - width) <= 1 and abs(size[1] - height) <= 1
+
+
+@pytest.mark.parametrize("dpi", [300, 400, 600])
+def test_fine_scan_is_rendered_at_the_asked_dpi(tmp_path, dpi):
+    used, size = rendered(image_scan(tmp_path / "scan.pdf", dpi), tmp_path)
+    assert used == 300
+    width = pdfs.text_image(pdfs.SCAN_LINES).width
+    assert abs(size[0] - width * 300 / dpi) <= 1
+    # A lower asked dpi still wins over the image's.
+    assert rendered(tmp_path / "scan.pdf", tmp_path, dpi=200)[0] == 200
+
+
+@pytest.mark.parametrize("dpi", [60, 100])
+def test_coarse_scan_is_upsampled_to_the_floor(tmp_path, dpi):
+    used, _ = rendered(image_scan(tmp_path / "scan.pdf", dpi), tmp_path)
+    assert used == IMAGE_DPI_FLOOR == 150
+
+
+def test_page_without_images_keeps_the_asked_dpi(tmp_path):
+    path = pdfs.born_digital_pdf(tmp_path / "born.pdf", [pdfs.ENGLISH])
+    assert rendered(path, tmp_path)[0] == 300
+    # Text drawn as vector paths only (no text objects, no images).
+    c = canvas.Canvas(str(tmp_path / "paths.pdf"), pagesize=A4)
+    c.setLineWidth(2)
+    for y in range(100, 700, 20):
+        c.line(72, y, 500, y + 5)
+    c.save()
+    assert rendered(tmp_path / "paths.pdf", tmp_path)[0] == 300
+
+
+def _image_page(path: Path, dpi: int, draw) -> Path:
+    """A 150 dpi-ish image of text placed at `dpi`, plus whatever `draw(canvas)` adds."""
+    img = pdfs.text_image(pdfs.SCAN_LINES)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    w, h = img.width * 72 / dpi, img.height * 72 / dpi
+    c.drawImage(ImageReader(img), 36, A4[1] - 36 - h, width=w, height=h)
+    draw(c)
+    c.save()
+    return path
+
+
+def test_image_with_visible_vector_content_keeps_the_asked_dpi(tmp_path):
+    # Printed text or lines next to a coarse image need the full resolution.
+    def text(c):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 72, "Flygtningenævnet, printed text below a pasted image")
+
+    def line(c):
+        c.line(72, 72, 500, 72)
+
+    assert rendered(_image_page(tmp_path / "text.pdf", 150, text), tmp_path)[0] == 300
+    assert rendered(_image_page(tmp_path / "line.pdf", 150, line), tmp_path)[0] == 300
+    assert rendered(_image_page(tmp_path / "bare.pdf", 150, lambda c: None), tmp_path)[0] == 150
+
+
+def test_invisible_ocr_layer_does_not_raise_the_dpi(tmp_path):
+    def ocr_layer(c):
+        t = c.beginText(72, 72)
+        t.setTextRenderMode(3)  # invisible, as OCRmyPDF writes it
+        t.setFont("Helvetica", 10)
+        t.textLine("security journalists detained")
+        c.drawText(t)
+
+    assert rendered(_image_page(tmp_path / "ocred.pdf", 200, ocr_layer), tmp_path)[0] == 200
+
+
+def test_highest_image_resolution_counts(tmp_path):
+    img = pdfs.text_image(pdfs.SCAN_LINES)
+    c = canvas.Canvas(str(tmp_path / "two.pdf"), pagesize=A4)
+    c.drawImage(ImageReader(img), 36, 400, width=img.width * 72 / 160, height=img.height * 72 / 160)
+    c.drawImage(ImageReader(img), 36, 36, width=img.width * 72 / 220, height=img.height * 72 / 220)
+    c.save()
+    assert rendered(tmp_path / "two.pdf", tmp_path)[0] == 220
+
+
+def test_image_in_form_xobject_is_measured_on_the_page(tmp_path):
+    # 600 px wide, drawn 200 units wide in a form scaled by 0.5 inside, placed scaled by 2 on
+    # the page: 200 pt on the page, so 216 dpi (the form's inner size alone would say 432).
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(
+        pdf, bytes(600 * 400), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+        Width=600, Height=400, ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8,
+    )  # fmt: skip
+    form = pikepdf.Stream(
+        pdf, b"q 200 0 0 133.33 0 0 cm /Im0 Do Q", Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form, BBox=[0, 0, 1000, 1000], Matrix=[0.5, 0, 0, 0.5, 0, 0],
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image)),
+    )  # fmt: skip
+    page = pdf.add_blank_page(page_size=(612, 792))
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=form))
+    page.Contents = pdf.make_stream(b"q 2 0 0 2 10 10 cm /Fm0 Do Q")
+    pdf.save(tmp_path / "form.pdf")
+    assert rendered(tmp_path / "form.pdf", tmp_path)[0] == 216
+
+
+def test_low_resolution_scan_is_read_with_its_dpi(tmp_path, monkeypatch):
+    # Tesseract is told the dpi the page was rendered at, and the text is still read.
+    seen = []
+    real = ocr._tesseract
+
+    def spy(image, **kwargs):
+        seen.append(kwargs["dpi"])
+        return real(image, **kwargs)
+
+    monkeypatch.setattr(ocr, "_tesseract", spy)
+    found = set(
+        words(ocr_page(image_scan(tmp_path / "scan.pdf", 200), 0, languages=LANGS, timeout=60))
+    )
+    assert {"flygtningenævnet", "sikkerhedssituationen", "security", "journalists"} <= found
+    assert seen and set(seen) == {200}
+
+
 # --- make_searchable_pdf -------------------------------------------------------------------
 
 
@@ -192,3 +333,12 @@ def test_corpus_scanned_bilag_is_read():
     assert text_needs_ocr(next(page_texts(path)))
     found = set(words(ocr_page(path, 1, languages=LANGS, timeout=120)))
     assert {"sondland", "trump", "ukraine", "impeachment"} <= found
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_corpus_scanned_bilag_is_not_upsampled(tmp_path):
+    # Its pages are images of 96 dpi relative to their (oversized) page: rendered at the floor
+    # of 150 dpi rather than at 300 dpi (37 MP a page).
+    path = CORPUS / "bilag" / "ukraine-1207" / "bilag.pdf"
+    assert render_page(path, 1, tmp_path / "page.pgm") == IMAGE_DPI_FLOOR

@@ -6,6 +6,7 @@ timeout also kills its children. Nothing here imports Django.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import math
 import os
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from bilag.pipeline.extract import PdfError
 
@@ -26,6 +28,12 @@ from bilag.pipeline.extract import PdfError
 MAX_PIXELS = 50_000_000
 # Below this resolution text is unreadable anyway; a page that would need it is not a document.
 MIN_DPI = 50
+# A page that is only images (a scan) is rendered at its images' own resolution, as OCRmyPDF
+# does: upsampling a 200 dpi scan to 300 dpi adds no detail, only pixels (2.25x) for pdfium and
+# Tesseract. Coarser images are still upsampled to this floor: measured on OCRmyPDF's linn scan
+# resampled to 75 and 100 dpi, word recall went from 62 % and 94.6 % at the image's own
+# resolution to 94.7 % and 96.2 % at 150 dpi, and no higher at 200 or 300 dpi.
+IMAGE_DPI_FLOOR = 150
 OCR_ENV = {"OMP_THREAD_LIMIT": "1"}  # Tesseract's OpenMP threads fight each other on workers
 _LANG = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -108,10 +116,66 @@ def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
     return scale
 
 
+_INVISIBLE_TEXT = {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP}
+
+
+def _draws_vectors(obj: pdfium.PdfObject) -> bool:
+    """Whether a page object paints anything other than an image."""
+    if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:  # an OCR layer (render mode 3) paints nothing
+        return pdfium_c.FPDFTextObj_GetTextRenderMode(obj) not in _INVISIBLE_TEXT
+    if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+            return bool(fill.value or stroke.value)
+        return True
+    return obj.type == pdfium_c.FPDF_PAGEOBJ_SHADING  # images and forms (their kids follow) not
+
+
+def image_dpi(page: pdfium.PdfPage) -> float | None:
+    """The highest resolution of the images on a page that paints nothing but images.
+
+    None when the page has no images, or also has vector graphics or visible text, which need
+    the full resolution. An image's resolution is its pixel size over its placed size on the
+    page, along each of its axes (the larger of the two counts); images in Form XObjects count.
+    """
+    best = None
+    for obj in page.get_objects():
+        if _draws_vectors(obj):
+            return None
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        matrix, container = obj.get_matrix(), obj.container
+        while container is not None:  # from the Form XObject's space to the page's
+            matrix = matrix.multiply(container.get_matrix())
+            container = container.container
+        a, b, c, d, _, _ = matrix.get()
+        width_pt, height_pt = math.hypot(a, b), math.hypot(c, d)
+        if width_pt <= 0 or height_pt <= 0:
+            continue  # placed with no size: paints nothing
+        width_px, height_px = obj.get_px_size()
+        dpi = max(width_px * 72 / width_pt, height_px * 72 / height_pt)
+        best = dpi if best is None else max(best, dpi)
+    return best
+
+
+def render_dpi(page: pdfium.PdfPage, dpi: int) -> int:
+    """The dpi to render `page` at: `dpi`, capped at its images' own (see IMAGE_DPI_FLOOR)."""
+    try:
+        images = image_dpi(page)
+    except pdfium.PdfiumError:  # an image pdfium cannot size: render as asked
+        return dpi
+    if images is None:
+        return dpi
+    # ceil, less a rounding margin: 199.9997 dpi is a 200 dpi scan and must not lose a pixel.
+    return min(dpi, max(IMAGE_DPI_FLOOR, math.ceil(images - 0.01)))
+
+
 def render_page(path: Path, page_index: int, out: Path, *, dpi: int = 300) -> int:
     """Render one page (with its /Rotate applied) to a grayscale image file; returns its dpi.
 
-    The dpi is lower than asked for when the page is so large that it had to be scaled down.
+    The dpi is lower than asked for when the page is only images of a lower resolution (a scan
+    at 200 dpi is rendered at 200 dpi; see render_dpi), or when the page is so large that it
+    had to be scaled down.
     """
     doc = pdfium.PdfDocument(path)
     try:
@@ -119,7 +183,7 @@ def render_page(path: Path, page_index: int, out: Path, *, dpi: int = 300) -> in
             raise IndexError(f"page {page_index} out of range (the PDF has {len(doc)} pages)")
         page = doc[page_index]
         try:
-            scale = render_scale(*page.get_size(), dpi)
+            scale = render_scale(*page.get_size(), render_dpi(page, dpi))
             bitmap = page.render(scale=scale, grayscale=True)
             try:
                 image = bitmap.to_pil()
