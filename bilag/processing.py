@@ -17,11 +17,13 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from .models import Bilag, Country, DatePrecision, Page, Source
 from .pipeline.clean import clean_pages
 from .pipeline.cover import Cover, is_cover_page, parse_cover
+from .pipeline.errors import PipelineError
 from .pipeline.extract import PdfError, inspect_pdf, page_texts, text_needs_ocr
 from .pipeline.language import detect_language
 from .pipeline.ocr import OcrError, OcrUnavailable, check_ocr, make_searchable_pdf, ocr_page
@@ -31,6 +33,43 @@ logger = logging.getLogger(__name__)
 
 class ProcessingError(Exception):
     """A reason to fail the bilag that staff can act on."""
+
+
+# What staff read when the pipeline gives up, by its reason (PipelineError.code); the
+# pipeline's own messages are English, for the logs.
+PIPELINE_FAILURES = {
+    "empty": _("Filen er tom."),
+    "too_big": _("Filen fylder %(size)s; grænsen er %(limit)s."),
+    "not_pdf": _("Filen er ikke en PDF (den begynder med %(start)s)."),
+    "password": _("PDF'en er beskyttet med en adgangskode."),
+    "damaged": _("PDF'en er beskadiget og kan ikke læses: %(detail)s"),
+    "undecryptable": _("PDF'en er krypteret og kunne ikke dekrypteres: %(detail)s"),
+    "no_pages": _("PDF'en har ingen sider."),
+    "too_many_pages": _("PDF'en har %(pages)s sider; grænsen er %(limit)s."),
+    "page_no_size": _("En side har ingen størrelse og kan ikke læses."),
+    "page_too_large": _("En side er for stor til at blive læst (%(width)s × %(height)s cm)."),
+    "tesseract_missing": _(
+        "Tesseract (OCR) er ikke installeret på serveren (apt-get install tesseract-ocr)."
+    ),
+    "language_missing": _(
+        "Tesseracts sprogdata «%(language)s» mangler på serveren (apt-get install %(package)s)."
+    ),
+    "timeout": _("Tesseract svarede ikke inden for %(seconds)s sekunder."),
+    "page_timeout": _("OCR af side %(page)s tog mere end %(seconds)s sekunder og blev stoppet."),
+    "archive_timeout": _(
+        "Den søgbare kopi tog mere end %(seconds)s sekunder at lave og blev stoppet."
+    ),
+    "tesseract_failed": _("Tesseract fejlede på side %(page)s: %(detail)s"),
+    "ocrmypdf_failed": _("OCRmyPDF kunne ikke lave den søgbare kopi (%(reason)s): %(detail)s"),
+}
+
+
+def failure_reason(error: Exception) -> str:
+    """The reason staff read, stored in the portal's language like its own reasons."""
+    if isinstance(error, PipelineError) and error.code in PIPELINE_FAILURES:
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(PIPELINE_FAILURES[error.code]) % error.params
+    return str(error)
 
 
 class DuplicateUpload(Exception):
@@ -121,7 +160,7 @@ def process_bilag(pk: int) -> Bilag:
             process_in(bilag, Path(scratch))
     except (PdfError, OcrUnavailable, OcrError, ProcessingError, DuplicateUpload) as error:
         logger.warning("bilag %s failed: %s", pk, error)
-        fail(bilag, str(error))
+        fail(bilag, failure_reason(error))
     except SoftTimeLimitExceeded:
         fail(bilag, "Behandlingen tog længere end tidsgrænsen og blev afbrudt")
     except Exception as error:

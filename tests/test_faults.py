@@ -112,7 +112,7 @@ def test_page_limit_refuses_more_pages_and_processes_the_limit(tmp_path, setting
     at_limit = many_pages_pdf(tmp_path / "at-limit.pdf", limit)
     result, peak_kb = run_ingest(tmp_path, too_many, at_limit)
     lines = result.stdout.splitlines()
-    assert any("too-many.pdf" in line and f"the limit is {limit:,}" in line for line in lines)
+    assert any("too-many.pdf" in line and f"grænsen er {limit}" in line for line in lines)
     assert "/iran/1/" in lines, result.stdout + result.stderr
     assert result.returncode != 0  # one of the two failed
     assert peak_kb < 1_500_000, f"peak RSS {peak_kb / 1024:.0f} MB"

@@ -1,6 +1,7 @@
 """Uploads through processing to a published bilag, run in-process on the test database."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,15 @@ from django.core.management import CommandError, call_command
 
 from bilag.demo import rasterize_pdf, render_pdf
 from bilag.models import Bilag, Page
-from bilag.processing import DuplicateUpload, accept_upload, process_bilag
+from bilag.pipeline.extract import PdfError
+from bilag.processing import (
+    PIPELINE_FAILURES,
+    DuplicateUpload,
+    ProcessingError,
+    accept_upload,
+    failure_reason,
+    process_bilag,
+)
 
 from . import pdfs
 from .factories import BilagFactory, SourceFactory, country
@@ -156,11 +165,11 @@ def test_encrypted_with_empty_user_password_is_decrypted(upload, tmp_path):
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (lambda p: pdfs.encrypted_pdf(p, user="hemmeligt"), "password"),
-        (pdfs.corrupt_pdf, "damaged"),
-        (pdfs.html_file, "not a PDF"),
-        (pdfs.zero_page_pdf, "no pages"),
-        (lambda p: (p.write_bytes(b""), p)[1], "empty"),
+        (lambda p: pdfs.encrypted_pdf(p, user="hemmeligt"), "beskyttet med en adgangskode"),
+        (pdfs.corrupt_pdf, "beskadiget"),
+        (pdfs.html_file, "ikke en PDF (den begynder med '<html>"),
+        (pdfs.zero_page_pdf, "ingen sider"),
+        (lambda p: (p.write_bytes(b""), p)[1], "Filen er tom"),
     ],
 )
 def test_bad_files_fail_clearly_and_touch_nothing_else(upload, tmp_path, make, reason):
@@ -207,7 +216,7 @@ def test_ingest_command_reports_permalinks_and_errors(tmp_path, capsys):
         call_command("ingest", str(folder), "--wait", "--timeout", "120")
     lines = capsys.readouterr().out.splitlines()
     assert "/syrien/863/" in lines
-    assert any("bad.pdf: " in line and "not a PDF" in line for line in lines)
+    assert any("bad.pdf: " in line and "ikke en PDF" in line for line in lines)
 
 
 def test_ingest_unknown_path_is_an_error():
@@ -254,3 +263,21 @@ def test_admin_reprocess_action_runs_a_failed_bilag_again(
 def test_public_cannot_reach_the_upload_or_status_views(client):
     assert client.get("/admin/bilag/bilag/upload/").status_code == 302
     assert client.get("/admin/bilag/bilag/status/?ids=1").status_code == 302
+
+
+@pytest.mark.nodb
+def test_every_reason_the_pipeline_gives_has_a_message_for_staff():
+    pipeline = Path(__file__).resolve().parents[1] / "bilag" / "pipeline"
+    source = "\n".join(p.read_text() for p in pipeline.glob("*.py"))
+    codes = set(re.findall(r'(?:Error|Unavailable)\(\s*(?:f?"[^"]*"|\w+),\s*"(\w+)"', source))
+    codes |= set(re.findall(r'\bcode="(\w+)"', source))
+    assert {"empty", "password", "page_timeout", "ocrmypdf_failed"} <= codes
+    assert codes <= PIPELINE_FAILURES.keys()
+
+
+def test_a_pipeline_reason_reaches_staff_in_danish_with_its_details():
+    error = PdfError(
+        "The PDF has 2,001 pages; the limit is 2,000", "too_many_pages", pages=2001, limit=2000
+    )
+    assert failure_reason(error) == "PDF'en har 2001 sider; grænsen er 2000."
+    assert failure_reason(ProcessingError("Landet mangler")) == "Landet mangler"

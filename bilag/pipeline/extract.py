@@ -16,12 +16,14 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .errors import PipelineError
+
 MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 _CHUNK = 1024 * 1024
 
 
-class PdfError(Exception):
-    """The file cannot be used; the message is a reason staff can read."""
+class PdfError(PipelineError):
+    """The file cannot be used."""
 
 
 @dataclass
@@ -51,7 +53,11 @@ def _sha256(path: Path) -> str:
 def _describe_start(head: bytes) -> str:
     start = head.lstrip()[:16].decode("latin-1")
     start = "".join(ch if ch.isprintable() else "·" for ch in start)
-    return f"it starts with {start!r}"
+    return repr(start)
+
+
+def damaged(detail: str) -> PdfError:
+    return PdfError(f"The PDF is damaged and cannot be read: {detail}", "damaged", detail=detail)
 
 
 def _pikepdf_reason(exc: Exception, path: Path) -> str:
@@ -74,13 +80,19 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
     workdir = Path(workdir)
     size = path.stat().st_size
     if size == 0:
-        raise PdfError("The file is empty")
+        raise PdfError("The file is empty", "empty")
     if size > max_bytes:
-        raise PdfError(f"The file is {_size(size)}; the limit is {_size(max_bytes)}")
+        raise PdfError(
+            f"The file is {_size(size)}; the limit is {_size(max_bytes)}",
+            "too_big",
+            size=_size(size),
+            limit=_size(max_bytes),
+        )
     with path.open("rb") as f:
         head = f.read(MAGIC_WINDOW)
     if b"%PDF-" not in head:
-        raise PdfError(f"The file is not a PDF ({_describe_start(head)})")
+        start = _describe_start(head)
+        raise PdfError(f"The file is not a PDF (it starts with {start})", "not_pdf", start=start)
 
     sha256 = _sha256(path)
     usable = path
@@ -89,7 +101,7 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
         doc = _open_pdfium(path)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, 5):  # 5: security
-            raise PdfError("The PDF is protected by a password") from exc
+            raise PdfError("The PDF is protected by a password", "password") from exc
         # PDFium gives up on some files that qpdf can still recover (and on page-less ones).
         doc = None
         usable, was_encrypted = _repair(path, workdir)
@@ -98,7 +110,7 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
             try:
                 doc = _open_pdfium(usable)
             except pdfium.PdfiumError as exc:
-                raise PdfError(f"The PDF is damaged and cannot be read: {exc}") from exc
+                raise damaged(str(exc)) from exc
         else:
             was_encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
         page_count = len(doc)
@@ -107,9 +119,14 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
             doc.close()
 
     if page_count == 0:
-        raise PdfError("The PDF has no pages")
+        raise PdfError("The PDF has no pages", "no_pages")
     if page_count > max_pages:
-        raise PdfError(f"The PDF has {page_count:,} pages; the limit is {max_pages:,}")
+        raise PdfError(
+            f"The PDF has {page_count:,} pages; the limit is {max_pages:,}",
+            "too_many_pages",
+            pages=page_count,
+            limit=max_pages,
+        )
     if was_encrypted and usable == path:
         usable = _decrypt(path, workdir)
     return PdfInfo(page_count=page_count, sha256=sha256, was_encrypted=was_encrypted, path=usable)
@@ -120,16 +137,14 @@ def _repair(path: Path, workdir: Path) -> tuple[Path, bool]:
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) == 0:
-                raise PdfError("The PDF has no pages")
+                raise PdfError("The PDF has no pages", "no_pages")
             out = workdir / "repaired.pdf"
             pdf.save(out)  # also drops encryption with an empty user password
             return out, pdf.is_encrypted
     except pikepdf.PasswordError as exc:
-        raise PdfError("The PDF is protected by a password") from exc
+        raise PdfError("The PDF is protected by a password", "password") from exc
     except pikepdf.PdfError as exc:
-        raise PdfError(
-            f"The PDF is damaged and cannot be read: {_pikepdf_reason(exc, path)}"
-        ) from exc
+        raise damaged(_pikepdf_reason(exc, path)) from exc
 
 
 def _decrypt(path: Path, workdir: Path) -> Path:
@@ -139,10 +154,13 @@ def _decrypt(path: Path, workdir: Path) -> Path:
             pdf.save(out)  # saving without `encryption=` drops the encryption
             return out
     except pikepdf.PasswordError as exc:
-        raise PdfError("The PDF is protected by a password") from exc
+        raise PdfError("The PDF is protected by a password", "password") from exc
     except pikepdf.PdfError as exc:
+        detail = _pikepdf_reason(exc, path)
         raise PdfError(
-            f"The PDF is encrypted and could not be decrypted: {_pikepdf_reason(exc, path)}"
+            f"The PDF is encrypted and could not be decrypted: {detail}",
+            "undecryptable",
+            detail=detail,
         ) from exc
 
 

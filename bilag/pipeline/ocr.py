@@ -21,6 +21,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from bilag.pipeline.errors import PipelineError
 from bilag.pipeline.extract import PdfError
 
 # One page image at a time, never larger than this: 50 MP of 8-bit gray is 50 MB, which also
@@ -38,11 +39,11 @@ OCR_ENV = {"OMP_THREAD_LIMIT": "1"}  # Tesseract's OpenMP threads fight each oth
 _LANG = re.compile(r"^[A-Za-z0-9_]+$")
 
 
-class OcrUnavailable(Exception):
+class OcrUnavailable(PipelineError):
     """Tesseract or one of its languages is not installed; names the Debian package."""
 
 
-class OcrError(Exception):
+class OcrError(PipelineError):
     """OCR ran but failed or took too long."""
 
 
@@ -50,8 +51,11 @@ def _env() -> dict[str, str]:
     return {**os.environ, **OCR_ENV}
 
 
-def _run(args: list[str], *, timeout: float, what: str) -> subprocess.CompletedProcess[bytes]:
-    """Run `args` with a time limit; on timeout kill the whole process group."""
+def _run(
+    args: list[str], *, timeout: float, what: str, code: str, **params
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `args` with a time limit; on timeout kill the whole process group and raise an
+    OcrError with `code` and `params` (and the seconds)."""
     proc = subprocess.Popen(
         args,
         stdout=subprocess.PIPE,
@@ -64,7 +68,12 @@ def _run(args: list[str], *, timeout: float, what: str) -> subprocess.CompletedP
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        raise OcrError(f"{what} took longer than {timeout:g} seconds and was stopped") from None
+        raise OcrError(
+            f"{what} took longer than {timeout:g} seconds and was stopped",
+            code,
+            seconds=f"{timeout:g}",
+            **params,
+        ) from None
     except BaseException:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -75,8 +84,12 @@ def _run(args: list[str], *, timeout: float, what: str) -> subprocess.CompletedP
 @functools.cache
 def _installed_languages() -> frozenset[str]:
     if shutil.which("tesseract") is None:
-        raise OcrUnavailable("Tesseract is not installed (apt-get install tesseract-ocr)")
-    proc = _run(["tesseract", "--list-langs"], timeout=30, what="tesseract --list-langs")
+        raise OcrUnavailable(
+            "Tesseract is not installed (apt-get install tesseract-ocr)", "tesseract_missing"
+        )
+    proc = _run(
+        ["tesseract", "--list-langs"], timeout=30, what="tesseract --list-langs", code="timeout"
+    )
     # The first line is a header ("List of available languages in ...").
     lines = proc.stdout.decode("utf-8", "replace").splitlines()[1:]
     return frozenset(line.strip() for line in lines if line.strip())
@@ -95,23 +108,29 @@ def check_ocr(languages: list[str]) -> None:
         if not _LANG.match(lang):
             raise ValueError(f"not a Tesseract language code: {lang!r}")
         if lang not in installed:
+            package = _debian_package(lang)
             raise OcrUnavailable(
-                f"Tesseract language data {lang!r} is missing "
-                f"(apt-get install {_debian_package(lang)})"
+                f"Tesseract language data {lang!r} is missing (apt-get install {package})",
+                "language_missing",
+                language=lang,
+                package=package,
             )
 
 
 def render_scale(width_pt: float, height_pt: float, dpi: int) -> float:
     """Scale (pixels per point) for rendering at `dpi`, reduced to stay within MAX_PIXELS."""
     if width_pt <= 0 or height_pt <= 0:
-        raise PdfError("The page has no size and cannot be rendered")
+        raise PdfError("The page has no size and cannot be rendered", "page_no_size")
     scale = dpi / 72
     if width_pt * height_pt * scale * scale > MAX_PIXELS:
         scale = math.sqrt(MAX_PIXELS / (width_pt * height_pt))
     if scale * 72 < MIN_DPI:
+        width, height = f"{width_pt / 72 * 2.54:.0f}", f"{height_pt / 72 * 2.54:.0f}"
         raise PdfError(
-            f"A page is too large to read ({width_pt / 72 * 2.54:,.0f} × "
-            f"{height_pt / 72 * 2.54:,.0f} cm)"
+            f"A page is too large to read ({width} × {height} cm)",
+            "page_too_large",
+            width=width,
+            height=height,
         )
     return scale
 
@@ -211,7 +230,7 @@ _MIN_WORDS_FOR_CONFIDENCE = 10
 
 
 def _tesseract(
-    image: Path, *, languages: list[str], dpi: int, psm: int, timeout: float, what: str
+    image: Path, *, languages: list[str], dpi: int, psm: int, timeout: float, page: int
 ) -> tuple[str, float]:
     """Run Tesseract once, writing text and word confidences; returns (text, mean confidence)."""
     outbase = image.with_name(f"{image.stem}-psm{psm}")
@@ -219,9 +238,11 @@ def _tesseract(
         "tesseract", str(image), str(outbase), "-l", "+".join(languages), "--dpi", str(dpi),
         "--psm", str(psm), "txt", "tsv",
     ]  # fmt: skip
-    proc = _run(args, timeout=timeout, what=what)
+    proc = _run(args, timeout=timeout, what=f"OCR of page {page}", code="page_timeout", page=page)
     if proc.returncode != 0:
-        raise OcrError(f"Tesseract failed on {what}: {_last_line(proc.stderr)}")
+        detail = _last_line(proc.stderr)
+        message = f"Tesseract failed on page {page}: {detail}"
+        raise OcrError(message, "tesseract_failed", page=page, detail=detail)
     text = outbase.with_suffix(".txt").read_text("utf-8", "replace")
     confidences = []
     for row in outbase.with_suffix(".tsv").read_text("utf-8", "replace").splitlines()[1:]:
@@ -242,11 +263,10 @@ def ocr_page(
     is read again with orientation detection (--psm 1), which only costs time on such pages.
     """
     check_ocr(languages)
-    what = f"page {page_index + 1}"
     with tempfile.TemporaryDirectory(prefix="bilag-ocr-") as tmp:
         image = Path(tmp) / "page.pgm"
         used_dpi = render_page(Path(path), page_index, image, dpi=dpi)
-        opts = {"languages": languages, "dpi": used_dpi, "timeout": timeout, "what": what}
+        opts = {"languages": languages, "dpi": used_dpi, "timeout": timeout, "page": page_index + 1}
         text, confidence = _tesseract(image, psm=3, **opts)
         if confidence < LOW_CONFIDENCE:
             rotated_text, rotated_confidence = _tesseract(image, psm=1, **opts)
@@ -320,10 +340,16 @@ def make_searchable_pdf(
         args += ["--pages", ",".join(str(i + 1) for i in sorted(set(pages)))]
     args += [str(src), str(tmp)]
     try:
-        proc = _run(args, timeout=timeout, what="Making the searchable PDF")
+        proc = _run(args, timeout=timeout, what="Making the searchable PDF", code="archive_timeout")
         if proc.returncode != 0:
             reason = _OCRMYPDF_EXIT.get(proc.returncode, f"exit code {proc.returncode}")
-            raise OcrError(f"OCRmyPDF failed ({reason}): {_last_line(proc.stderr)}")
+            detail = _last_line(proc.stderr)
+            raise OcrError(
+                f"OCRmyPDF failed ({reason}): {detail}",
+                "ocrmypdf_failed",
+                reason=reason,
+                detail=detail,
+            )
         tmp.chmod(0o644)  # mkstemp makes it private; the archive copy is served to readers
         tmp.replace(dst)
     finally:
