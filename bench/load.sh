@@ -31,6 +31,9 @@ mkdir -p "$WORK/media/bench" "$WORK/static"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export MEDIA_ROOT="$WORK/media" STATIC_ROOT="$WORK/static" DEBUG=0 CONN_MAX_AGE=600
 export AXES_ENABLED=0 LOG_LEVEL=WARNING
+# One cache for every gunicorn worker, as in production (README: CACHE_URL), emptied first.
+export CACHE_URL="${CACHE_URL:-redis://127.0.0.1:6379/13}"
+.venv/bin/python -c "import redis; redis.Redis.from_url('$CACHE_URL').flushdb()"
 read -r COUNTRY NUMBER PK < <(psql -At -F ' ' -h 127.0.0.1 -U postgres "$DB" -c \
   "SELECT c.slug, b.number, b.id FROM bilag_bilag b JOIN bilag_country c ON c.id = b.country_id
    WHERE b.status = 'published' ORDER BY b.id LIMIT 1")
