@@ -278,18 +278,33 @@ def bare_sql(params: dict) -> list:
                 "b.added DESC, b.id DESC LIMIT 20"
             )
             args = [*extra, *vector_args, *rank_args, *rank_args]
-        else:  # title/source matches by rank, then the rest newest first (SearchResults)
+        else:  # as SearchResults: title/source matches, then the rest newest first
             whole = f"COALESCE({vector_match}, false)"
-            head_test = f"AND {whole}" if query.excluded else ""
-            sql = (
-                f"(SELECT b.id FROM bilag_bilag b WHERE {where} AND {head_match} {head_test} "
-                f"ORDER BY {rank('VECTOR', 'search_head')} DESC, b.added DESC, b.id DESC LIMIT 20) "
-                f"UNION ALL (SELECT b.id FROM bilag_bilag b WHERE {where} AND {whole} "
-                f"AND NOT COALESCE({head_match}, false) ORDER BY b.added DESC, b.id DESC "
-                "LIMIT 20) LIMIT 20"
+            head_test, head_test_args = ("", [])
+            if query.excluded:
+                head_test, head_test_args = f"AND {whole}", vector_args
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM bilag_bilag b WHERE {where} AND {head_match} "
+                f"{head_test} LIMIT %s) s",
+                [*extra, *head_args, *head_test_args, RANK_LIMIT + 1],
             )
-            args = [*extra, *head_args, *(vector_args if query.excluded else []), *rank_args]
-            args += [*extra, *vector_args, *head_args]
+            if cursor.fetchone()[0] > RANK_LIMIT:  # they fill the pages shown, newest first
+                sql = (
+                    f"SELECT b.id FROM bilag_bilag b WHERE {where} AND "
+                    f"COALESCE({head_match}, false) {head_test} "
+                    "ORDER BY b.added DESC, b.id DESC LIMIT 20"
+                )
+                args = [*extra, *head_args, *head_test_args]
+            else:
+                sql = (
+                    f"(SELECT b.id FROM bilag_bilag b WHERE {where} AND {head_match} {head_test} "
+                    f"ORDER BY {rank('VECTOR', 'search_head')} DESC, b.added DESC, b.id DESC "
+                    f"LIMIT 20) UNION ALL (SELECT b.id FROM bilag_bilag b WHERE {where} AND "
+                    f"{whole} AND NOT COALESCE({head_match}, false) "
+                    "ORDER BY b.added DESC, b.id DESC LIMIT 20) LIMIT 20"
+                )
+                args = [*extra, *head_args, *head_test_args, *rank_args]
+                args += [*extra, *vector_args, *head_args]
         cursor.execute(sql, args)
         ids = [row[0] for row in cursor.fetchall()]
         any_sql, any_args = tsquery_sql(query, "b.search_config::regconfig", terms_only=True)

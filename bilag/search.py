@@ -453,13 +453,16 @@ class SearchResults:
 
     Counting stops after RANK_LIMIT + 1 matches (`count_is_capped` says so): an exact count
     of 60,000 matches costs more than the whole page, and nobody reads past the first
-    thousand; they narrow the search. When a broad search is shown best
-    first on PostgreSQL, a page is put together from two cheap parts instead of ranking
-    every match: the bilag whose title or source matches (few; ranked, via the GIN index on
-    the title/source vector), then the others newest first, found by walking the date index
-    (SearchMatch) and stopping after the page. That is the order RELEVANCE_ORDER gives, minus
-    the body rank, which would mean reading every match's whole vector. A broad search sorted
-    by a date or the title walks that column's index the same way.
+    thousand; they narrow the search.
+
+    A broad search shown best first on PostgreSQL is paged from cheap parts instead of
+    ranking every match: first the bilag whose title or source matches, ranked (found
+    through the GIN index on the title/source vector), then the others newest first, found
+    by walking the date index (SearchMatch) and stopping after the page. That is the order
+    RELEVANCE_ORDER gives, minus the body rank, which would mean reading every match's whole
+    vector. When the title/source matches alone exceed RANK_LIMIT they fill every page
+    shown, newest first. A broad search sorted by a date or the title walks that column's
+    index the same way.
     """
 
     def __init__(self, queryset: QuerySet):
@@ -501,16 +504,25 @@ class SearchResults:
         query = search_of(self.queryset)
         tsqueries = {c: pg_tsquery(query, c) for c in active_configs()}
         in_head = _pg_match("search_head", tsqueries)
-        head = self.queryset.filter(in_head).order_by("-search_head_rank", "-added", "-pk")
         # A title/source match is a whole-text match, unless the query excludes words: the
         # body may hold one.
-        setattr(head.query, MATCH_MODE_ATTR, ROW_TEST if query.excluded else IMPLIED)
+        head_mode = ROW_TEST if query.excluded else IMPLIED
+        head = self.queryset.filter(in_head)
+        setattr(head.query, MATCH_MODE_ATTR, head_mode)
+        head_count = head.order_by()[: RANK_LIMIT + 1].count()
+        head_test = Coalesce(ExpressionWrapper(in_head, output_field=BooleanField()), False)
+        if head_count > RANK_LIMIT:
+            # Title/source matches fill every page shown: newest first, along the date index,
+            # rather than ranking thousands of them.
+            newest = self.queryset.alias(in_head=head_test).filter(in_head=True)
+            newest = newest.order_by("-added", "-pk")
+            setattr(newest.query, MATCH_MODE_ATTR, head_mode)
+            return list(newest[start:stop])
+        head = head.order_by("-search_head_rank", "-added", "-pk")
         rows = list(head[start:stop])
         if len(rows) == stop - start:
             return rows
-        head_count = start + len(rows) if rows else head.count()
-        in_head = Coalesce(ExpressionWrapper(in_head, output_field=BooleanField()), False)
-        body = self.queryset.alias(in_head=in_head).filter(in_head=False)
+        body = self.queryset.alias(in_head=head_test).filter(in_head=False)
         body = body.order_by("-added", "-pk")
         setattr(body.query, MATCH_MODE_ATTR, ROW_TEST)
         return rows + list(body[max(start - head_count, 0) : stop - head_count])
