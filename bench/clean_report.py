@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/clean_report.py [CORPUS_DIR] [--limit N] [--all] [--jobs J]
-                                           [--no-trafilatura] [--show NAME]
+                                           [--no-trafilatura] [--no-own] [--show NAME]
 
 CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
 
@@ -14,6 +14,14 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   print header (date, title) and footer (URL, page x/y) as real bilag have them. Gold:
   ``ground-truth.json`` key ``articleBody``. ``--limit`` (default 20) caps how many; ``--all``
   runs all of them.
+* ``bench/pages/*.html`` (the "own" set, skipped with ``--no-own``): pages written for this
+  report in the shape of real sites (a Danish news article with cookie banner, menus, share
+  bar and related list; an English NGO report page with breadcrumbs and a long sidebar; a
+  German news page with comments; a live blog; a page with a data table and lists; a long
+  article over several printed pages; a Danish government page with a big footer), printed
+  with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
+  as it should come out (title, headings and paragraphs), paragraphs separated by blank
+  lines. The cache key holds a hash of the page, so an edited page is printed again.
 * ``web/trafilatura-eval``: pages with "must keep" (``with``) and "must remove"
   (``without``) snippets; reported as snippet hit rates.
 
@@ -62,6 +70,7 @@ from bilag.pipeline.clean import clean_pages  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+OWN_PAGES = Path(__file__).resolve().parent / "pages"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_TIMEOUT = 30
 
@@ -208,7 +217,12 @@ def ocr_pages(path: Path) -> list[str]:
 
 
 def print_to_pdf(html_gz: Path) -> Path | None:
-    target = CACHE / "pdf" / (html_gz.name.removesuffix(".html.gz") + ".pdf")
+    return print_html(gzip.decompress(html_gz.read_bytes()), html_gz.name.removesuffix(".html.gz"))
+
+
+def print_html(content: bytes, key: str) -> Path | None:
+    """The page printed to PDF by headless Chromium, cached as KEY.pdf; None if it fails."""
+    target = CACHE / "pdf" / (key + ".pdf")
     failed = target.with_suffix(".failed")
     if target.exists():
         return target
@@ -217,7 +231,7 @@ def print_to_pdf(html_gz: Path) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "page.html"
-        html.write_bytes(gzip.decompress(html_gz.read_bytes()))
+        html.write_bytes(content)
         command = [
             CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update",
@@ -259,6 +273,25 @@ def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str
             continue
         if key in truth:
             out.append((f"web/{key[:12]}", pdf_pages(pdf), truth[key]["articleBody"]))
+    return out
+
+
+def own_inputs(jobs: int) -> list[tuple[str, list[str], str]]:
+    """The pages in bench/pages/, each NAME.html with its gold text NAME.txt."""
+    pages = sorted(OWN_PAGES.glob("*.html"))
+    contents = [page.read_bytes() for page in pages]
+    keys = [
+        f"own-{page.stem}-{hashlib.sha1(content).hexdigest()[:12]}"
+        for page, content in zip(pages, contents, strict=True)
+    ]
+    with ThreadPoolExecutor(jobs) as pool:
+        pdfs = list(pool.map(print_html, contents, keys))
+    out = []
+    for page, pdf in zip(pages, pdfs, strict=True):
+        if pdf is None:
+            print(f"note: chromium failed for {page.name}, skipped", file=sys.stderr)
+            continue
+        out.append((f"own/{page.stem}", pdf_pages(pdf), page.with_suffix(".txt").read_text()))
     return out
 
 
@@ -307,6 +340,7 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="use all web articles")
     parser.add_argument("--jobs", type=int, default=4, help="parallel Chromium processes")
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--no-own", action="store_true", help="skip the pages in bench/pages")
     parser.add_argument("--show", help="print cleaned text, misses and kept junk for NAME")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -314,6 +348,8 @@ def main() -> None:
 
     inputs = bilag_inputs(args.corpus)
     inputs += article_inputs(args.corpus, None if args.all else args.limit, args.jobs)
+    if not args.no_own:
+        inputs += own_inputs(args.jobs)
     results = [evaluate(name, pages, gold, show=name == args.show) for name, pages, gold in inputs]
 
     print(f"{'document':26} {'sent':>5} {'in raw':>6} {'recall':>7} {'rec/raw':>7} {'junk':>5} "
@@ -326,6 +362,7 @@ def main() -> None:
     for label, group in (
         ("bilag", [r for r in results if r.name.startswith("bilag/")]),
         ("web", [r for r in results if r.name.startswith("web/")]),
+        ("own", [r for r in results if r.name.startswith("own/")]),
         ("all", results),
     ):
         if not group:

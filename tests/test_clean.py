@@ -551,3 +551,69 @@ def test_caption_with_its_credit_run_on_goes_without_taking_the_lead_with_it() -
     caption = "Smoke rises over the old town after the shelling on SundayCredit: Jane Doe"
     out = clean_text([page(lead, caption, P1, "", P2)])
     assert out == "\n\n".join([lead, flat(P1), flat(P2)])
+
+
+# Summaries of other articles, each long enough to pass for a paragraph of prose.
+SUMMARIES = [
+    "Engineers finished the repairs to the main water pipeline on Friday, and the district "
+    "council said that households in the eastern quarters of the city would have running "
+    "water again by the end of the week.",
+    "The teachers' union called off the strike after the ministry agreed to pay the salaries "
+    "that had been withheld since the spring, and schools in the region are expected to "
+    "reopen their doors to pupils on Monday.",
+    "A court in the capital sentenced two former police officers to prison for the death of "
+    "a detainee in custody last year, in a case that the victim's family and their lawyers "
+    "had pursued for more than twelve months.",
+]
+
+
+def test_several_prose_summaries_well_outside_the_article_are_teasers() -> None:
+    footer_menu = ["Newsroom", "Archive", "Weather", "Traffic", "Obituaries", "Puzzles"] * 5
+    teasers = []
+    for number, summary in enumerate(SUMMARIES):
+        teasers += [f"Headline of teaser number {number}", "", summary, ""]
+    out = clean_text([page(*ARTICLE[:3], "", *footer_menu, "", *teasers)])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE[:3])
+
+
+def test_one_paragraph_well_outside_the_article_is_kept() -> None:
+    footer_menu = ["Newsroom", "Archive", "Weather", "Traffic", "Obituaries", "Puzzles"] * 3
+    out = clean_text([page(*ARTICLE[:3], "", *footer_menu, "", SUMMARIES[0])])
+    assert out == "\n\n".join([*(flat(p) for p in ARTICLE[:3]), SUMMARIES[0]])
+
+
+def test_labelled_teaser_inside_the_article_goes_with_its_summary() -> None:
+    teaser = [
+        "World",
+        "Ceasefire talks resume in the capital after a week",
+        "World",
+        "Ceasefire talks resume in the capital after a week",
+        "",
+        "Delegations returned to the table on Tuesday, mediators said.",
+        "",
+    ]
+    out = clean_text([page(P1, "", P2, "", P3, "", P4, "", *teaser, P5, "", P6)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3, P4, P5, P6))
+
+
+def test_paragraph_after_a_doubled_caption_without_label_is_kept() -> None:
+    caption = ["The old bridge over the river at night", "The old bridge over the river at night"]
+    short = "Delegations returned to the table on Tuesday, mediators said."
+    out = clean_text([page(P1, "", P2, "", P3, "", *caption, "", short, "", P4)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3), short, flat(P4)])
+
+
+def test_series_of_excerpts_cut_off_with_an_ellipsis_is_removed() -> None:
+    excerpts = [
+        "The council met on Thursday to discuss the budget for next year, and members said...",
+        "Residents of the northern villages have complained for months that the road was…",
+        "Officials at the ministry declined to comment on the report, which found... Read more",
+    ]
+    out = clean_text([page(P1, "", P2, "", P3, "", "\n\n".join(excerpts))])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_one_paragraph_trailing_off_with_an_ellipsis_is_kept() -> None:
+    trailing = "Asked whether the border would stay open, the official only said: we will see..."
+    out = clean_text([page(P1, "", trailing, "", P2)])
+    assert out == "\n\n".join([flat(P1), trailing, flat(P2)])

@@ -23,9 +23,12 @@ The approach, in order:
    the teasers after a "Related"-style heading up to the next sentence, and everything from
    a series of web time stamps ("2 days ago") once the article has been told; the rest are
    "short" and decided by their neighbours. Pictures' captions, credits, file names and
-   counters, and headlines printed twice within a few lines (teasers), are dropped before
-   that and do not count as neighbours. When a block is in doubt it is kept: losing a
-   sentence of the article is worse than keeping a menu line.
+   counters, headlines printed twice within a few lines (teasers) with the section labels
+   printed by them and, once the article is under way, the summary after a labelled one,
+   and a series of excerpts cut off with an ellipsis, are dropped before that and do not
+   count as neighbours. Outside the article's main region, several teaser-sized pieces of
+   prose are a list of other articles' summaries. When a block is in doubt it is kept:
+   losing a sentence of the article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -146,6 +149,11 @@ _AGENCY_CREDIT = re.compile(
     r"afp|ap|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|imago)\W*$",
     re.IGNORECASE,
 )
+# A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more".
+_TRUNCATED = re.compile(
+    r"\w(\.{3}|…)[\"'”’»)]?(\s*(read more|more|læs mere|mehr|weiterlesen))?$", re.IGNORECASE
+)
+_TRUNCATED_SERIES = 3  # excerpts that show a list of teasers rather than a trailing quote
 # An image's file name or a gallery's counter ("1 of 6", "3 / 23") standing alone.
 _IMAGE_FILE = re.compile(r"^[\w.-]+\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _GALLERY_COUNT = re.compile(r"^\d{1,3}\s?(of|af|von|/)\s?\d{1,3}$", re.IGNORECASE)
@@ -568,6 +576,54 @@ def _doubled_headlines(blocks: list[_Block]) -> set[int]:
     return doubled
 
 
+_TEASER_SUMMARY_WORDS = 50  # a teaser's summary is a sentence or two
+
+
+def _teaser_companions(blocks: list[_Block], doubled: set[int]) -> set[int]:
+    """Indices of the section labels and summaries that go with doubled headlines.
+
+    A teaser box prints its section's label by each printing of the headline ("Business",
+    headline, "Business", headline) and a sentence or two of summary after it. Pictures'
+    captions are doubled too, but without the labels; and the article's own title is printed
+    twice before its lead paragraph, so a summary is taken for one only once the article has
+    been under way for a while.
+    """
+    near = {i for d in doubled for i in (d - 1, d, d + 1) if 0 <= i < len(blocks)}
+
+    def headline_next_to(i: int) -> str:
+        return " ".join(blocks[j].text for j in (i - 1, i + 1) if j in doubled).lower()
+
+    # A label stands apart from the headline: a caption's last word wrapped onto a line of
+    # its own ("Pro") is part of the doubled text instead.
+    labels = Counter(
+        blocks[i].text
+        for i in near
+        if blocks[i].kind is _Kind.SHORT
+        and _is_menu_item(blocks[i])
+        and blocks[i].text.lower() not in headline_next_to(i)
+    )
+    companions = {i for i in near - doubled if labels[blocks[i].text] >= 2}
+    prose_words = 0
+    teaser = labelled = False  # inside a run of a teaser's lines; whether it has a label
+    for i, block in enumerate(blocks):
+        if i in doubled or i in companions:
+            labelled = (teaser and labelled) or labels[block.text] >= 2
+            teaser = True
+            continue
+        if (
+            teaser
+            and labelled
+            and prose_words >= _ARTICLE_WORDS
+            and block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
+            and _n_words(block.text) <= _TEASER_SUMMARY_WORDS
+        ):
+            companions.add(i)
+        elif block.kind is _Kind.GOOD:
+            prose_words += _n_words(block.text)
+        teaser = labelled = False
+    return companions
+
+
 def _mostly_figures(run: list[_Block]) -> bool:
     """Whether most of a run of short lines hold figures: data, not a menu or links."""
     return sum(any(c.isdigit() for c in block.text) for block in run) >= len(run) / 2
@@ -616,7 +672,17 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         and blocks[i - 1].kind is _Kind.SHORT
         and _is_heading_like(blocks[i - 1].text)
     }
-    furniture = pictures | alt_texts | _doubled_headlines(blocks)
+    doubled = _doubled_headlines(blocks)
+    furniture = pictures | alt_texts | doubled | _teaser_companions(blocks, doubled)
+    # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
+    # article that trails off into a quotation is longer).
+    truncated = {
+        i
+        for i, block in enumerate(blocks)
+        if _TRUNCATED.search(block.text) and _n_words(block.text) <= _SUMMARY_WORDS
+    }
+    if len(truncated) >= _TRUNCATED_SERIES:
+        furniture |= truncated
     rest = []
     dropped_lines = 0
     for i, block in enumerate(blocks):
@@ -727,6 +793,17 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     for block in blocks[:start] + blocks[end:]:
         if block.kind in _UNSURE:
             block.kind = _Kind.BAD
+    # Outside the article, prose in pieces of a teaser's size, several of them, is a list of
+    # other articles' summaries: the article's own paragraphs stand together.
+    for side in (blocks[:start], blocks[end:]):
+        summaries = [
+            block
+            for block in side
+            if block.kind is _Kind.GOOD and _n_words(block.text) <= _SUMMARY_WORDS
+        ]
+        if len(summaries) >= _SUMMARIES:
+            for block in summaries:
+                block.kind = _Kind.BAD
     for block in blocks[start:end]:
         if block.kind is _Kind.NEAR_GOOD:
             block.kind = _Kind.GOOD
@@ -784,6 +861,8 @@ def _keep_page_content(blocks: list[_Block], unsure: list[_Block]) -> None:
 
 
 _BAD_LINE_COST = 4.0
+_SUMMARY_WORDS = 80  # a teaser's summary is a sentence or three
+_SUMMARIES = 3  # summaries that make a list of teasers
 # Short prose counts for little: a string of teasers' summaries must not look like an article.
 _NEAR_GOOD_WEIGHT = 0.25
 _SHORT_LINE_COST = 1.0
