@@ -44,7 +44,7 @@ open('$WORK/media/bench/$PK.pdf', 'wb').write(render_pdf(None, [['Load test page
 "
 .venv/bin/python manage.py collectstatic --noinput -v0
 
-GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_WORKERS="${WORKERS:-4}" GUNICORN_THREADS="${THREADS:-4}" \
+GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_WORKERS="${WORKERS:-5}" GUNICORN_THREADS="${THREADS:-2}" \
   .venv/bin/gunicorn -c deploy/gunicorn.conf.py --access-logfile /dev/null portal.wsgi &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
