@@ -617,3 +617,74 @@ def test_one_paragraph_trailing_off_with_an_ellipsis_is_kept() -> None:
     trailing = "Asked whether the border would stay open, the official only said: we will see..."
     out = clean_text([page(P1, "", trailing, "", P2)])
     assert out == "\n\n".join([flat(P1), trailing, flat(P2)])
+
+
+HEADER = "11/25/26, 3:36 PM Court halts Returns Flight to Kabul - The Evening Post"
+FOOTER = "https://post.example/news/court-halts 1/2"
+MENU = ["Home", "World", "Politics", "Business", "Sport"]
+
+
+def test_headline_named_by_the_print_header_is_kept_as_one_line() -> None:
+    # Title case keeps every wrapped line of the headline capitalised and heading-like.
+    pages = [page(HEADER, *MENU, "Court halts Returns", "Flight to Kabul", P1, P2, FOOTER)]
+    out = clean_text(pages)
+    assert out.startswith("Court halts Returns Flight to Kabul\n\n")
+    assert "Politics" not in out
+
+
+def test_line_ending_in_a_function_word_runs_on_to_a_capitalised_word() -> None:
+    # A narrow column: the short lines stop after "vom" and "der", and German capitalises
+    # the nouns that continue them.
+    lead = page(
+        "Der Flug sollte am frühen Mittwochmorgen vom",
+        "Flughafen Leipzig starten, berichten Behörden der",
+        "Stadt.",
+    )
+    out = clean_text([page(P1, lead, P2)])
+    assert "vom Flughafen Leipzig starten, berichten Behörden der Stadt." in out
+
+
+def test_short_capitalised_line_after_a_wide_unfinished_line_is_a_heading() -> None:
+    caption = "Detainees queue for food in the courtyard of the centre. Photo: Lina Haddad/Reuters"
+    out = clean_pages([page(P1, caption, "Europe's role", P2)])[0]
+    assert "\n\nEurope's role\n\n" in out
+
+
+def test_lower_case_continuation_skips_a_banner_at_the_foot_of_the_page() -> None:
+    # The banner spans the page; the article's column ends short of it.
+    first = "Human rights groups have documented arbitrary arrests\nof returnees in the area during"
+    rest = P2[len(first) :]
+    banner = page(
+        "We use cookies to measure traffic and show relevant ads. You can change your consent",
+        "at any time in the settings. Accept all Only necessary Settings",
+    )
+    pages = [page(P1, first, banner), page(rest, P3)]
+    out = clean_text(pages)
+    assert flat(P2) in out
+    assert "cookies" not in out
+
+
+def test_article_resumes_on_the_next_page_after_a_sidebar() -> None:
+    sidebar = page("Most read", "1. Storm closes", "the bridges", "2. New rules", "for benefits")
+    short = "The ministry said it would appeal against the decision."
+    pages = [page("Court halts flight", P1, P2, sidebar), page(short, "Share this", *MENU)]
+    out = clean_text(pages)
+    assert short in out
+    assert "Storm closes" not in out
+
+
+def test_list_items_that_end_alike_are_not_a_headline_printed_twice() -> None:
+    items = page(
+        "Refugee status: 2 years, then renewed for 2 years at a time",
+        "Protection status: 1 year, then renewed for 2 years at a time",
+    )
+    out = clean_text([page(P1, items, P2)])
+    assert "Refugee status: 2 years" in out and "Protection status: 1 year" in out
+
+
+def test_feedback_widget_is_removed_and_list_before_it_kept() -> None:
+    items = page("First instance: about 620,000 cases", "Appeal or review: about 290,000 cases")
+    related = page("Related data", "Resettlement 2023", "Returns and readmission")
+    out = clean_text([page(P1, P2, items, "Was this page helpful? Yes No", related, "© 2024")])
+    assert "First instance: about 620,000 cases" in out and "Appeal or review" in out
+    assert "helpful" not in out

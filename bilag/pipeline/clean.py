@@ -14,21 +14,27 @@ The approach, in order:
    or durations.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
-   while the next starts in lower case. Headings and list items stay blocks of their own.
+   while the next starts in lower case or the line stops after a function word ("of",
+   "nach"). Headings and list items stay blocks of their own, also after a wide caption.
+   The headline that the browser's print header names is one block, however it wraps. A
+   lower-case continuation at the top of a page joins the last unfinished paragraph of the
+   page before, past a banner, sidebar list or advertisement printed at its foot.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
-   punctuation, a fair share of function words in English, Danish or German); prose under
-   30 words is only "near good" (it may be a teaser's summary) and counts as good inside the
+   punctuation, a fair share of function words in English, Danish or German); prose under 30
+   words is only "near good" (it may be a teaser's summary) and counts as good inside the
    article's region; "bad" ones match boilerplate phrases (cookies, sharing, newsletters,
-   related articles, copyright), date lines, runs of menu-like short lines without figures,
-   the teasers after a "Related"-style heading up to the next sentence, and everything from
-   a series of web time stamps ("2 days ago") once the article has been told; the rest are
-   "short" and decided by their neighbours. Pictures' captions, credits, file names and
-   counters, headlines printed twice within a few lines (teasers) with the section labels
-   printed by them and, once the article is under way, the summary after a labelled one,
-   and a series of excerpts cut off with an ellipsis, are dropped before that and do not
-   count as neighbours. Outside the article's main region, several teaser-sized pieces of
-   prose are a list of other articles' summaries. When a block is in doubt it is kept:
-   losing a sentence of the article is worse than keeping a menu line.
+   related articles, copyright, "Was this page helpful?"), date lines, runs of menu-like
+   short lines without figures, the teasers after a "Related"-style heading up to the next
+   sentence, and everything from a series of web time stamps ("2 days ago") once the article
+   has been told; the rest are "short" and decided by their neighbours. Pictures' captions,
+   credits, file names and counters, headlines printed twice within a few lines (teasers)
+   with the section labels printed by them and, once the article is under way, the summary
+   after a labelled one, and a series of excerpts cut off with an ellipsis, are dropped
+   before that and do not count as neighbours. The article's main region carries on over a
+   page break past a sidebar printed at the page's end (the column first, the sidebar after
+   it, page by page). Outside the article's main region, several teaser-sized pieces of prose
+   are a list of other articles' summaries. When a block is in doubt it is kept: losing a
+   sentence of the article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -116,6 +122,14 @@ _COMMENT_SIGNATURE = re.compile(
     r"^(\d+[.)]\s+)?\S.{0,40}?\s(says|skriver|schreibt|sagt|écrit|dice):$", re.IGNORECASE
 )
 _COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|\bvor\b")
+
+# A page's feedback widget: "Was this page helpful? Yes No".
+_FEEDBACK = re.compile(
+    r"^(was this (page|article|information) (helpful|useful)|did you find what you were "
+    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad) du søgte|"
+    r"war (diese seite|dieser artikel) hilfreich)\W*(yes\W+no|ja\W+nej|ja\W+nein)?\W*$",
+    re.IGNORECASE,
+)
 
 _COOKIE_WORDS = re.compile(r"\bcookie", re.IGNORECASE)
 _CONSENT_WORDS = re.compile(
@@ -285,6 +299,29 @@ def _shape(text: str) -> str:
 _FURNITURE_ZONE = 15  # lines from a page's top or bottom that a multi-line banner may fill
 
 
+_TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|:·]|::)\s")
+
+
+def _page_headline(pages: list[list[_Line]]) -> str:
+    """The article's headline as the browser's print header names it, or "".
+
+    The header holds the page's title, often with the site's name ("Headline - Site",
+    "Section | Headline"): the longest part is the headline. A title elided with "…" stays
+    a prefix of it.
+    """
+    titles = Counter(
+        (m.group(2) or "").strip()
+        for lines in pages
+        for line in lines
+        if (m := _PRINT_HEADER.match(line.stripped))
+    )
+    if not titles:
+        return ""
+    title = titles.most_common(1)[0][0]
+    headline = max(_TITLE_SEPARATOR.split(title), key=len).strip()
+    return headline if _n_words(headline.rstrip("….")) >= 3 else ""
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -364,6 +401,7 @@ class _Block:
     # Lines of furniture dropped just before this block (file names, doubled headlines):
     # they have no say in their neighbours' fate but still tell where the article ends.
     dropped_before: int = 0
+    headline: bool = False  # the article's title as the browser's print header names it
 
     @property
     def page(self) -> int:
@@ -380,6 +418,24 @@ def _width(text: str) -> int:
 
 def _is_heading_like(text: str) -> bool:
     return not _HEADING_END.search(text) and _n_words(text) <= 12
+
+
+# Words after which a sentence cannot end: articles, prepositions and conjunctions. A line
+# that stops after one without punctuation runs on, even when the next begins with a capital
+# (German nouns, English title case).
+_RUN_ON_TEXT = """
+    a an the of to in on at by for from with into onto about between through and or but nor
+    than that as
+    en et den det de af i på til fra med om ved hos mod mellem gennem og eller men som at
+    der die das den dem des ein eine einen einem einer eines von vom zu zum zur mit nach bei
+    aus auf für über unter vor im durch gegen ohne um und oder aber als wie dass
+    """
+_RUN_ON_WORDS = frozenset(_RUN_ON_TEXT.split())
+
+
+def _ends_in_run_on_word(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1] in _RUN_ON_WORDS  # in lower case: mid-sentence
 
 
 def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
@@ -402,6 +458,13 @@ def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
         return not terminal and _n_words(a) >= 4 and _width(a) >= 0.6 * width
     if nxt.blank_before:
         return False  # OCR and real text layers mark paragraphs with a blank line
+    if not terminal and _ends_in_run_on_word(a) and b[:1].isalnum():
+        return True
+    # A short line without closing punctuation that starts with a capital is a heading or a
+    # label, not a paragraph's last line (which closes the sentence): it stands apart also
+    # after a wide line such as a caption or a toolbar.
+    if not terminal and b[:1].isupper() and _is_heading_like(b) and _width(b) < 0.5 * width:
+        return False
     if _width(a) < 0.8 * width:
         return False
     if terminal and _is_heading_like(b) and _width(b) < 0.5 * width:
@@ -416,15 +479,83 @@ def _column_width(lines: list[_Line]) -> float:
     return float(lengths[int(0.9 * (len(lengths) - 1))])
 
 
-def _assemble(pages: list[list[_Line]]) -> list[_Block]:
+def _headline_runs(lines: list[_Line], headline: str) -> list[tuple[int, int]]:
+    """Runs of lines (start, end) that together print the headline, wrapped or not."""
+    if not headline:
+        return []
+    elided = headline.endswith(("…", "..."))
+    target = " ".join(headline.rstrip("….").lower().split())
+    runs = []
+    for start in range(len(lines)):
+        text = ""
+        for end in range(start, min(start + 6, len(lines))):
+            if lines[end].page != lines[start].page:
+                break
+            text = f"{text} {lines[end].stripped.lower()}".strip()
+            if text == target or (elided and text.startswith(target)):
+                runs.append((start, end + 1))
+                break
+            if not target.startswith(text):
+                break
+    return runs
+
+
+def _is_page_end_furniture(block: _Block, width: float) -> bool:
+    """Whether a block at a page's end may stand between a paragraph and its continuation:
+    a banner or other boilerplate, a list item, or a short line such as a sidebar's
+    headline (the paragraph's own last line on the page fills the column)."""
+    block.text = " ".join(line.stripped for line in block.lines)
+    return (
+        _classify(block) is _Kind.BAD
+        or bool(_BULLET.match(block.text))
+        or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.6 * width)
+    )
+
+
+def _continuation_target(blocks: list[_Block], width: float) -> _Block:
+    """The block that a paragraph carried over a page break in lower case continues.
+
+    The end of a printed page often holds a sticky banner (cookies, subscription), a
+    sidebar's list or an advertisement after the article's column: the paragraph continues
+    the last block before them.
+    """
+    page = blocks[-1].page
+    for block in reversed(blocks):
+        if block.page != page:
+            break
+        if not _is_page_end_furniture(block, width):
+            return block
+    return blocks[-1]
+
+
+def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
     lines = [line for page in pages for line in page]
     width = _column_width(lines)
+    headline_at = {start: end for start, end in _headline_runs(lines, headline)}
     blocks: list[_Block] = []
-    for i, line in enumerate(lines):
-        if blocks and _continues(lines[i - 1], line, width):
-            blocks[-1].lines.append(line)
-        else:
-            blocks.append(_Block([line]))
+    current: _Block | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in headline_at:
+            # The page's title, wrapped or not, is one block of its own.
+            current = _Block(lines[i : headline_at[i]], headline=True)
+            blocks.append(current)
+            i = headline_at[i]
+            continue
+        prev = lines[i - 1] if i else None
+        target = current
+        if prev is not None and current is not None and not current.headline:
+            if line.page != prev.page and line.stripped[:1].islower():
+                target = _continuation_target(blocks, width)
+            if _continues(target.lines[-1], line, width):
+                target.lines.append(line)
+                current = target
+                i += 1
+                continue
+        current = _Block([line])
+        blocks.append(current)
+        i += 1
     return blocks
 
 
@@ -511,6 +642,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _SECTION_STARTS.match(text)
         or _TEASER.match(text)
         or _COMMENT_HEADING.match(text)
+        or _FEEDBACK.match(text)
     ):
         return _Kind.BAD
     if _COOKIE_WORDS.search(text):
@@ -558,7 +690,12 @@ def _doubled_headlines(blocks: list[_Block]) -> set[int]:
             words += [(w.strip(_PUNCTUATION).lower() or w, i) for w in block.text.split()]
         else:
             words.append(("", i))  # anything else breaks the stream
+
+    def opens_block(k: int) -> bool:
+        return k == 0 or words[k - 1][1] != words[k][1]
+
     doubled: set[int] = set()
+    matched: set[tuple[int, int]] = set()  # (first, second) word positions of a match
     seen: dict[tuple[str, ...], int] = {}
     for k in range(len(words) - _DOUBLED_WORDS + 1):
         gram = tuple(w for w, _ in words[k : k + _DOUBLED_WORDS])
@@ -569,7 +706,11 @@ def _doubled_headlines(blocks: list[_Block]) -> set[int]:
             first is not None
             and _DOUBLED_WORDS <= k - first <= _DOUBLED_WINDOW
             and all(w for w, _ in words[first:k])  # only headline-like text in between
+            # A headline is printed twice from its first word; list items that end alike
+            # ("…, then renewed for 2 years at a time") share only their tails.
+            and ((opens_block(first) and opens_block(k)) or (first - 1, k - 1) in matched)
         ):
+            matched.add((first, k))
             pair = words[first : first + _DOUBLED_WORDS] + words[k : k + _DOUBLED_WORDS]
             doubled.update(i for _, i in pair)
         seen[gram] = k
@@ -686,6 +827,11 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     rest = []
     dropped_lines = 0
     for i, block in enumerate(blocks):
+        if block.headline:
+            # The page's title is the article's headline, whatever it looks like: kept, but
+            # it vouches for no neighbour (menus and section labels stand next to it too).
+            block.kind = _Kind.GOOD
+            continue
         if i in furniture:
             block.kind = _Kind.BAD
             dropped_lines += len(block.lines)
@@ -789,24 +935,26 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     unsure = [block for block in blocks if block.kind in _UNSURE]
 
     # Outside the article body, short blocks are headlines and labels of other content.
-    start, end = _main_region(blocks)
-    for block in blocks[:start] + blocks[end:]:
-        if block.kind in _UNSURE:
+    regions = _article_regions(blocks)
+    inside = {i for start, end in regions for i in range(start, end)}
+    for i, block in enumerate(blocks):
+        if i not in inside and block.kind in _UNSURE:
             block.kind = _Kind.BAD
     # Outside the article, prose in pieces of a teaser's size, several of them, is a list of
     # other articles' summaries: the article's own paragraphs stand together.
-    for side in (blocks[:start], blocks[end:]):
+    bounds = [0] + [i for region in regions for i in region] + [len(blocks)]
+    for side_start, side_end in zip(bounds[::2], bounds[1::2], strict=True):
         summaries = [
             block
-            for block in side
+            for block in blocks[side_start:side_end]
             if block.kind is _Kind.GOOD and _n_words(block.text) <= _SUMMARY_WORDS
         ]
         if len(summaries) >= _SUMMARIES:
             for block in summaries:
                 block.kind = _Kind.BAD
-    for block in blocks[start:end]:
-        if block.kind is _Kind.NEAR_GOOD:
-            block.kind = _Kind.GOOD
+    for i in inside:
+        if blocks[i].kind is _Kind.NEAR_GOOD:
+            blocks[i].kind = _Kind.GOOD
 
     # Short blocks take their side from their neighbours (jusText's context step): kept
     # between prose, dropped between boilerplate; next to one of each, kept unless it is a run
@@ -900,15 +1048,64 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     return start, end
 
 
+def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
+    """The main region, and its continuations over page breaks, in order.
+
+    A printed page lays out the article's column first and its sidebar (most read, teasers,
+    newsletter box) after it, page by page: the article then stops before a page's sidebar
+    and resumes at the top of the next page. A region that ends in a page's sidebar carries
+    on with the prose that opens the next page, and one that opens a page carries on back
+    from the prose before the previous page's sidebar.
+    """
+    start, end = _main_region(blocks)
+    regions = [(start, end)]
+
+    def extend(i: int, step: int) -> int:
+        while 0 <= i + step < len(blocks) and blocks[i + step].kind is not _Kind.BAD:
+            i += step
+        return i
+
+    # Forward: the region's last page's remaining blocks hold no prose, the next page
+    # opens with prose.
+    while end < len(blocks):
+        page = blocks[end - 1].page
+        nxt = next((i for i in range(end, len(blocks)) if blocks[i].page != page), None)
+        if nxt is None or any(b.kind is _Kind.GOOD for b in blocks[end:nxt]):
+            break
+        if blocks[nxt].kind not in (_Kind.GOOD, _Kind.NEAR_GOOD):
+            break
+        new_end = extend(nxt, 1) + 1
+        regions.append((nxt, new_end))
+        end = new_end
+    # Backward: the region opens a page, and the previous page's last prose stands before
+    # blocks without prose.
+    while start > 0 and blocks[start - 1].page != blocks[start].page:
+        prose = next(
+            (
+                i
+                for i in range(start - 1, -1, -1)
+                if blocks[i].kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
+            ),
+            None,
+        )
+        if prose is None or blocks[prose].page != blocks[start - 1].page:
+            break
+        new_start = extend(prose, -1)
+        regions.insert(0, (new_start, prose + 1))
+        start = new_start
+    return regions
+
+
 # --------------------------------------------------------------------------- API
 
 
 def clean_pages(pages: list[str]) -> list[str]:
     """Cleaned text per page (same length as pages), paragraphs separated by a blank line."""
     page_lines = _page_lines(pages)
+    headline = _page_headline(page_lines)
     web_print = _remove_positional(page_lines)
     vocabulary = _vocabulary(page_lines)
-    blocks = _assemble(page_lines)
+    blocks = _assemble(page_lines, headline)
     for block in blocks:
         block.text = " ".join(_join_lines(block, vocabulary).split())
     _decide(blocks, web_print)
