@@ -406,6 +406,18 @@ def test_broad_search_is_counted_to_the_limit_and_paged_title_matches_first(monk
 
 
 @pytest.mark.django_db
+def test_title_matches_beyond_the_limit_fill_the_pages_newest_first(monkeypatch):
+    monkeypatch.setattr("bilag.search.RANK_LIMIT", 2)
+    for year in (2001, 2003, 2002):
+        make("Tortur", pages=("Tekst.",), added=datetime.date(year, 1, 1))
+    make("Notat", pages=("Om tortur.",), added=datetime.date(2020, 1, 1))
+    queryset = Bilag.objects.search("tortur").by_relevance()
+    paginator = SearchPaginator(queryset, 2)
+    shown = [b.added.year for b in paginator.page(1)]
+    assert paginator.count_is_capped and shown == [2003, 2002]
+
+
+@pytest.mark.django_db
 def test_narrow_search_is_counted_exactly(monkeypatch):
     monkeypatch.setattr("bilag.search.RANK_LIMIT", 4)
     make("Tortur", pages=("Tekst.",))
