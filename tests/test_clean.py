@@ -688,3 +688,42 @@ def test_feedback_widget_is_removed_and_list_before_it_kept() -> None:
     out = clean_text([page(P1, P2, items, "Was this page helpful? Yes No", related, "© 2024")])
     assert "First instance: about 620,000 cases" in out and "Appeal or review" in out
     assert "helpful" not in out
+
+
+def test_labels_just_before_the_headline_are_not_rescued_by_the_prose_after_it() -> None:
+    # A breadcrumb of two labels: too short for a menu, and the headline stands between it
+    # and the article's first paragraph.
+    breadcrumb = page("Home", "World", "Asia")
+    pages = [page(HEADER, breadcrumb, "Court halts Returns", "Flight to Kabul", P1, P2)]
+    out = clean_text(pages)
+    assert out.startswith("Court halts Returns Flight to Kabul\n\n")
+    assert "Asia" not in out and "World" not in out
+    assert flat(P1) in out and flat(P2) in out
+
+
+def test_article_resumed_on_the_next_page_ends_with_its_last_prose() -> None:
+    sidebar = page("Most read", "1. Storm closes", "the bridges", "2. New rules", "for benefits")
+    short = "The ministry said it would appeal against the decision."
+    author_box = page("Correspondent", "Jane Doe, Kabul")
+    pages = [page("Court halts flight", P1, P2, sidebar), page(short, author_box, "Share this")]
+    out = clean_text(pages)
+    assert short in out
+    assert "Correspondent" not in out and "Jane Doe" not in out
+
+
+def test_continuation_skips_a_sidebar_headline_that_does_not_fill_the_column() -> None:
+    first = "Human rights groups have documented arbitrary arrests of returnees in the area during"
+    rest = P2[len(first) + 1 :]
+    teaser = "Storm closes the bridges on the northern coast road tonight"
+    pages = [page(P1, first, "Most read", teaser), page(rest, P3)]
+    out = clean_text(pages)
+    assert flat(P2) in out
+
+
+def test_teasers_around_the_headline_printed_again_after_the_article_stay_removed() -> None:
+    teasers = page("Up next", "Storm closes the bridges", "Court halts Returns Flight to Kabul")
+    more = page("New rules for benefits", "Border talks resume")
+    pages = [page(HEADER, "Court halts Returns Flight to Kabul", P1, P2, teasers, more)]
+    out = clean_text(pages)
+    assert flat(P2) in out
+    assert "Up next" not in out and "Storm closes" not in out

@@ -18,7 +18,8 @@ The approach, in order:
    "nach"). Headings and list items stay blocks of their own, also after a wide caption.
    The headline that the browser's print header names is one block, however it wraps. A
    lower-case continuation at the top of a page joins the last unfinished paragraph of the
-   page before, past a banner, sidebar list or advertisement printed at its foot.
+   page before, past a banner, sidebar list, advertisement or a short line that does not
+   fill the column (a sidebar's headline) printed at its foot.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, a fair share of function words in English, Danish or German); prose under 30
    words is only "near good" (it may be a teaser's summary) and counts as good inside the
@@ -30,11 +31,14 @@ The approach, in order:
    credits, file names and counters, headlines printed twice within a few lines (teasers)
    with the section labels printed by them and, once the article is under way, the summary
    after a labelled one, and a series of excerpts cut off with an ellipsis, are dropped
-   before that and do not count as neighbours. The article's main region carries on over a
-   page break past a sidebar printed at the page's end (the column first, the sidebar after
-   it, page by page). Outside the article's main region, several teaser-sized pieces of prose
-   are a list of other articles' summaries. When a block is in doubt it is kept: losing a
-   sentence of the article is worse than keeping a menu line.
+   before that and do not count as neighbours. The headline named by the print header is
+   kept, but it is no prose for its neighbours: short labels just before it (breadcrumbs,
+   section labels) are judged as if nothing followed them. The article's main region carries
+   on over a page break past a sidebar printed at the page's end (the column first, the
+   sidebar after it, page by page), up to the last prose or list item of the page it resumes
+   on. Outside the article's main region, several teaser-sized pieces of prose are a list of
+   other articles' summaries. When a block is in doubt it is kept: losing a sentence of the
+   article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -401,6 +405,9 @@ class _Block:
     # Lines of furniture dropped just before this block (file names, doubled headlines):
     # they have no say in their neighbours' fate but still tell where the article ends.
     dropped_before: int = 0
+    # The article's headline stands just before this block: it is kept whatever it looks
+    # like, and in the context step it is a neighbour that vouches for nothing.
+    after_headline: bool = False
     headline: bool = False  # the article's title as the browser's print header names it
 
     @property
@@ -508,7 +515,7 @@ def _is_page_end_furniture(block: _Block, width: float) -> bool:
     return (
         _classify(block) is _Kind.BAD
         or bool(_BULLET.match(block.text))
-        or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.6 * width)
+        or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.7 * width)
     )
 
 
@@ -826,18 +833,21 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         furniture |= truncated
     rest = []
     dropped_lines = 0
+    after_headline = False
     for i, block in enumerate(blocks):
         if block.headline:
             # The page's title is the article's headline, whatever it looks like: kept, but
             # it vouches for no neighbour (menus and section labels stand next to it too).
             block.kind = _Kind.GOOD
-            continue
-        if i in furniture:
+            after_headline = True
+        elif i in furniture:
             block.kind = _Kind.BAD
             dropped_lines += len(block.lines)
         else:
             block.dropped_before = dropped_lines
+            block.after_headline = after_headline
             dropped_lines = 0
+            after_headline = False
             rest.append(block)
     _decide_in_context(rest, web_print)
 
@@ -958,7 +968,9 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
     # Short blocks take their side from their neighbours (jusText's context step): kept
     # between prose, dropped between boilerplate; next to one of each, kept unless it is a run
-    # of link-like lines.
+    # of link-like lines. The article's headline (left out of the blocks here) is no prose:
+    # the short blocks just before it (breadcrumbs, section labels) are judged as if nothing
+    # followed them, and it rescues none that the whole run would drop.
     kinds = [b.kind for b in blocks]
     i = 0
     while i < len(blocks):
@@ -970,24 +982,33 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             j += 1
         before = kinds[i - 1] if i > 0 else None
         after = kinds[j] if j < len(blocks) else None
-        run = blocks[i:j]
-        if before is not _Kind.GOOD and after is not _Kind.GOOD:
-            verdict = _Kind.BAD
-        elif before is _Kind.GOOD and after is _Kind.GOOD:
-            verdict = _Kind.GOOD
-        else:
-            link_like = sum(_is_heading_like(b.text) for b in run)
-            verdict = (
-                _Kind.BAD
-                if len(run) >= 3 and link_like == len(run) and not _mostly_figures(run)
-                else _Kind.GOOD
-            )
-        for block in run:
+        verdict = _context_verdict(blocks[i:j], before, after)
+        for block in blocks[i:j]:
             block.kind = verdict
+        # The headline stands inside the run or just after it.
+        headline = next(
+            (k for k in range(i + 1, j + 1) if k < len(blocks) and blocks[k].after_headline), None
+        )
+        if headline is not None and verdict is _Kind.GOOD:
+            verdict = _context_verdict(blocks[i:headline], before, None)
+            for block in blocks[i:headline]:
+                block.kind = verdict
         i = j
 
     if not web_print:
         _keep_page_content(blocks, unsure)
+
+
+def _context_verdict(run: list[_Block], before: _Kind | None, after: _Kind | None) -> _Kind:
+    """The side that a run of short blocks takes, given the kinds of its neighbours."""
+    if before is not _Kind.GOOD and after is not _Kind.GOOD:
+        return _Kind.BAD
+    if before is _Kind.GOOD and after is _Kind.GOOD:
+        return _Kind.GOOD
+    link_like = sum(_is_heading_like(b.text) for b in run)
+    if len(run) >= 3 and link_like == len(run) and not _mostly_figures(run):
+        return _Kind.BAD
+    return _Kind.GOOD
 
 
 def _keep_page_content(blocks: list[_Block], unsure: list[_Block]) -> None:
@@ -1048,6 +1069,11 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     return start, end
 
 
+def _carries_article(block: _Block) -> bool:
+    """Whether a block is prose or a list item, the stuff that carries an article on."""
+    return block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD) or bool(_BULLET.match(block.text))
+
+
 def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
     """The main region, and its continuations over page breaks, in order.
 
@@ -1075,6 +1101,10 @@ def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
         if blocks[nxt].kind not in (_Kind.GOOD, _Kind.NEAR_GOOD):
             break
         new_end = extend(nxt, 1) + 1
+        # It ends with its last prose or list item: short blocks after them, up to the next
+        # boilerplate, are the foot of the page (a notice, tags, an author box).
+        while not _carries_article(blocks[new_end - 1]):
+            new_end -= 1
         regions.append((nxt, new_end))
         end = new_end
     # Backward: the region opens a page, and the previous page's last prose stands before
