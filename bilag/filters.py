@@ -205,16 +205,17 @@ class BilagFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.country = country
         self.search_query: Query | None = None
+        self.source_choices = source_choices(country.pk if country else None)
         if country is not None:
             self.filters["kilde"].queryset = Source.objects.filter(
-                slug__in=[slug for slug, _name in source_choices(country.pk)]
+                slug__in=[slug for slug, _name in self.source_choices]
             )
 
     @property
     def form(self):
         form = super().form
         # Options from the cached choices, not from a model instance per source and country.
-        self.set_choices(form, "kilde", source_choices(self.country.pk if self.country else None))
+        self.set_choices(form, "kilde", self.source_choices)
         return form
 
     @staticmethod

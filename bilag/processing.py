@@ -24,9 +24,9 @@ from .models import Bilag, Country, DatePrecision, Page, Source
 from .pipeline.clean import clean_pages
 from .pipeline.cover import Cover, is_cover_page, parse_cover
 from .pipeline.errors import PipelineError
-from .pipeline.extract import PdfError, inspect_pdf, page_texts, text_needs_ocr
+from .pipeline.extract import inspect_pdf, page_texts, text_needs_ocr
 from .pipeline.language import detect_language
-from .pipeline.ocr import OcrError, OcrUnavailable, check_ocr, make_searchable_pdf, ocr_page
+from .pipeline.ocr import check_ocr, make_searchable_pdf, ocr_page
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ def process_bilag(pk: int) -> Bilag:
     try:
         with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
             process_in(bilag, Path(scratch))
-    except (PdfError, OcrUnavailable, OcrError, ProcessingError, DuplicateUpload) as error:
+    except (PipelineError, ProcessingError, DuplicateUpload) as error:
         logger.warning("bilag %s failed: %s", pk, error)
         fail(bilag, failure_reason(error))
     except SoftTimeLimitExceeded:

@@ -480,12 +480,7 @@ class SearchResults:
     def count_is_capped(self) -> bool:
         return self._capped_count > RANK_LIMIT
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
+    def __getitem__(self, index: slice) -> list[Bilag]:
         if not (self.count_is_capped and is_postgresql()):
             return list(self.queryset[index])
         ordering = list(self.queryset.query.order_by)
@@ -563,22 +558,19 @@ def fts_expression(query: Query, configs: list[str]) -> str:
 def _sqlite_search(queryset: QuerySet, query: Query, configs: list[str]) -> QuerySet:
     expression = fts_expression(query, configs)
     table = Bilag._meta.db_table
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    head_weights = ", ".join(str(w) for w in BM25_WEIGHTS[:2]) + ", 0, 0"
-    rank = RawSQL(
-        f"(SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-        f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{table}"."id")',
-        [expression],
-        output_field=FloatField(),
-    )
+
+    def rank(weights: tuple[float, ...]) -> RawSQL:
+        return RawSQL(
+            f"(SELECT -bm25({FTS_TABLE}, {', '.join(map(str, weights))}) FROM {FTS_TABLE} "
+            f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{table}"."id")',
+            [expression],
+            output_field=FloatField(),
+        )
+
     matches = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
-    head_rank = RawSQL(
-        f"(SELECT -bm25({FTS_TABLE}, {head_weights}) FROM {FTS_TABLE} "
-        f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{table}"."id")',
-        [expression],
-        output_field=FloatField(),
+    searched = queryset.filter(pk__in=matches).alias(
+        search_rank=rank(BM25_WEIGHTS), search_head_rank=rank((*BM25_WEIGHTS[:2], 0, 0))
     )
-    searched = queryset.filter(pk__in=matches).alias(search_rank=rank, search_head_rank=head_rank)
     setattr(searched.query, SEARCH_ATTR, query)
     return searched
 
