@@ -47,3 +47,13 @@ class PageFactory(factory.django.DjangoModelFactory):
     bilag = factory.SubFactory(BilagFactory)
     number = factory.Sequence(lambda n: n + 1)
     text = ""
+
+
+def bilag_to_sort() -> None:
+    """Bilag A, B and C, whose number, publication date and addition date order them apart."""
+    for number, title, published, added in [
+        (1, "A", datetime.date(2020, 1, 1), datetime.date(2022, 3, 1)),
+        (2, "B", datetime.date(2018, 1, 1), datetime.date(2022, 2, 1)),
+        (3, "C", datetime.date(2019, 1, 1), datetime.date(2022, 1, 1)),
+    ]:
+        BilagFactory(number=number, title=title, published=published, added=added)

@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from bilag.models import Bilag, Country
 
-from .factories import BilagFactory, SourceFactory, country
+from .factories import BilagFactory, SourceFactory, bilag_to_sort, country
 
 pytestmark = pytest.mark.django_db
 
@@ -121,15 +121,7 @@ def test_filters_combine(client):
     ],
 )
 def test_sorting(client, order, expected):
-    BilagFactory(
-        number=1, title="A", published=datetime.date(2020, 1, 1), added=datetime.date(2022, 3, 1)
-    )
-    BilagFactory(
-        number=2, title="B", published=datetime.date(2018, 1, 1), added=datetime.date(2022, 2, 1)
-    )
-    BilagFactory(
-        number=3, title="C", published=datetime.date(2019, 1, 1), added=datetime.date(2022, 1, 1)
-    )
+    bilag_to_sort()
     assert titles(client.get(f"/syrien/?sortering={order}")) == expected
 
 
