@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -85,18 +86,14 @@ class FastSelect(forms.Select):
     hundred sources or countries, the template engine spent more on them than on the page."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
+        selected = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(choice)}"{" selected" if str(choice) in selected else ""}>'
+            f"{escape(label)}</option>"
+            for choice, label in self.choices
         )
-        attrs = flatatt(widget["attrs"])
-        return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{attrs}>{options}</select>')
 
 
 class IncludeCheckbox(forms.CheckboxInput):

@@ -231,6 +231,22 @@ class BilagQuerySet(models.QuerySet):
             "cleaned_text", "search_vector", "search_head"
         )
 
+    def at_permalink(self, country_slug: str, number: int) -> "BilagQuerySet":
+        """The bilag at /<country>/<number>/ in one query, with `is_cited` and
+        `has_earlier_files`, so that its page lists those only when there are any."""
+        return (
+            self.listing()
+            .filter(country__slug=country_slug, number=number)
+            .annotate(
+                is_cited=models.Exists(
+                    DecisionCitation.objects.filter(bilag=models.OuterRef("pk"))
+                ),
+                has_earlier_files=models.Exists(
+                    BilagFile.objects.filter(bilag=models.OuterRef("pk"))
+                ),
+            )
+        )
+
     def search(self, query) -> "BilagQuerySet":
         """Full-text matches for a websearch-style query, with a `search_rank` alias.
 

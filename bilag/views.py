@@ -166,19 +166,13 @@ def resolve_bilag(request, country_slug: str, number: int) -> Bilag:
 
     Raises PermalinkMoved when the permalink now lives elsewhere.
     """
+    bilag = Bilag.objects.visible_to(request.user).at_permalink(country_slug, number).first()
+    if bilag is not None:
+        return bilag
     try:
         country = get_country(country_slug)
     except CountryRedirect as moved:
         raise PermalinkMoved(moved.country.slug, number) from None
-    bilag = (
-        Bilag.objects.visible_to(request.user)
-        .select_related("country", "source")
-        .defer("cleaned_text", "search_vector", "search_head")  # the text only at /txt
-        .filter(country=country, number=number)
-        .first()
-    )
-    if bilag is not None:
-        return bilag
     alias = (
         PermalinkAlias.objects.select_related("bilag__country")
         .filter(country=country, number=number)

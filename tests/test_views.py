@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import escape
 
-from bilag.models import Bilag, Country
+from bilag.models import Bilag, Country, DecisionCitation
 
 from .factories import BilagFactory, SourceFactory, bilag_to_sort, country
 
@@ -259,3 +259,14 @@ def test_include_withdrawn_reads_yes_and_no(client, value, included):
     BilagFactory(number=3, title="Udgået", status=Bilag.Status.WITHDRAWN)
     expected = ["Udgået", "En"] if included else ["En"]
     assert titles(client.get(f"/syrien/?udgaaede={value}")) == expected
+
+
+def test_permalink_page_costs_one_query_and_lists_citations_only_when_cited(
+    client, django_assert_num_queries
+):
+    bilag = BilagFactory(number=9)
+    with django_assert_num_queries(1):
+        assert client.get("/syrien/9/").status_code == 200
+    DecisionCitation.objects.create(bilag=bilag, reference="Syri/2024/1")
+    with django_assert_num_queries(2):
+        assert "Syri/2024/1" in client.get("/syrien/9/").content.decode()
