@@ -22,6 +22,11 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
   as it should come out (title, headings and paragraphs), paragraphs separated by blank
   lines. The cache key holds a hash of the page, so an edited page is printed again.
+* ``web/readability-testpages/*/`` (the held-out set, skipped with ``--no-readability``):
+  Mozilla Readability's test pages, ``source.html`` printed with Chromium like the web
+  articles. Gold: the paragraphs (p, headings, list items, quotes, table cells …) of
+  Readability's ``expected.html``. No rule is tuned on these pages: they check that the
+  rules tuned on the other sets carry over to sites never looked at.
 * ``web/trafilatura-eval``: pages with "must keep" (``with``) and "must remove"
   (``without``) snippets; reported as snippet hit rates.
 
@@ -60,6 +65,7 @@ import tempfile
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pypdfium2
@@ -276,23 +282,101 @@ def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str
     return out
 
 
+def printed_pages(pages: dict[str, bytes], prefix: str, jobs: int) -> dict[str, list[str]]:
+    """Each named HTML page printed with Chromium (cached under PREFIX-NAME-<hash of the
+    page>, so an edited page is printed again), as text per printed page. A page that
+    Chromium fails on is left out with a note."""
+    names = list(pages)
+    keys = [f"{prefix}-{name}-{hashlib.sha1(pages[name]).hexdigest()[:12]}" for name in names]
+    with ThreadPoolExecutor(jobs) as pool:
+        pdfs = list(pool.map(print_html, pages.values(), keys))
+    out = {}
+    for name, pdf in zip(names, pdfs, strict=True):
+        if pdf is None:
+            print(f"note: chromium failed for {name}, skipped", file=sys.stderr)
+            continue
+        out[name] = pdf_pages(pdf)
+    return out
+
+
 def own_inputs(jobs: int) -> list[tuple[str, list[str], str]]:
     """The pages in bench/pages/, each NAME.html with its gold text NAME.txt."""
     pages = sorted(OWN_PAGES.glob("*.html"))
-    contents = [page.read_bytes() for page in pages]
-    keys = [
-        f"own-{page.stem}-{hashlib.sha1(content).hexdigest()[:12]}"
-        for page, content in zip(pages, contents, strict=True)
+    printed = printed_pages({page.stem: page.read_bytes() for page in pages}, "own", jobs)
+    return [
+        (f"own/{page.stem}", printed[page.stem], page.with_suffix(".txt").read_text())
+        for page in pages
+        if page.stem in printed
     ]
-    with ThreadPoolExecutor(jobs) as pool:
-        pdfs = list(pool.map(print_html, contents, keys))
-    out = []
-    for page, pdf in zip(pages, pdfs, strict=True):
-        if pdf is None:
-            print(f"note: chromium failed for {page.name}, skipped", file=sys.stderr)
-            continue
-        out.append((f"own/{page.stem}", pdf_pages(pdf), page.with_suffix(".txt").read_text()))
-    return out
+
+
+_BLOCK_TAGS_TEXT = """
+    p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th tr table ul ol dl div section article
+    header footer aside figure figcaption caption br hr main nav
+    """
+
+
+class _ParagraphText(HTMLParser):
+    """The text of an HTML fragment, one paragraph a line: every block element, ``br``
+    included, starts a new one."""
+
+    _BLOCKS = frozenset(_BLOCK_TAGS_TEXT.split())
+    _SKIPPED = frozenset({"script", "style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraphs: list[str] = []
+        self._current: list[str] = []
+        self._skipping = 0
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.paragraphs.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._SKIPPED:
+            self._skipping += 1
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_paragraphs(html: str) -> str:
+    parser = _ParagraphText()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(parser.paragraphs)
+
+
+def readability_inputs(corpus: Path, jobs: int) -> list[tuple[str, list[str], str]]:
+    """Readability's test pages: source.html printed, the paragraphs of expected.html."""
+    folders = sorted((corpus / "web" / "readability-testpages").glob("*/"))
+    sources = {folder.name: (folder / "source.html").read_bytes() for folder in folders}
+    printed = printed_pages(sources, "readability", jobs)
+    return [
+        (
+            f"readability/{folder.name}",
+            printed[folder.name],
+            html_paragraphs((folder / "expected.html").read_text()),
+        )
+        for folder in folders
+        if folder.name in printed
+    ]
 
 
 def trafilatura_report(corpus: Path, jobs: int) -> None:
@@ -341,6 +425,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=4, help="parallel Chromium processes")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--no-own", action="store_true", help="skip the pages in bench/pages")
+    parser.add_argument(
+        "--no-readability", action="store_true", help="skip the held-out Readability pages"
+    )
     parser.add_argument("--show", help="print cleaned text, misses and kept junk for NAME")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -350,6 +437,8 @@ def main() -> None:
     inputs += article_inputs(args.corpus, None if args.all else args.limit, args.jobs)
     if not args.no_own:
         inputs += own_inputs(args.jobs)
+    if not args.no_readability:
+        inputs += readability_inputs(args.corpus, args.jobs)
     results = [evaluate(name, pages, gold, show=name == args.show) for name, pages, gold in inputs]
 
     print(f"{'document':26} {'sent':>5} {'in raw':>6} {'recall':>7} {'rec/raw':>7} {'junk':>5} "
@@ -359,11 +448,17 @@ def main() -> None:
             f"{r.name:26} {r.sentences:5} {r.in_raw:6} {r.recall:7.1%} {r.recall_raw:7.1%} "
             f"{r.junk:5} {r.removal:7.1%} {r.removal_text:7.1%}"
         )
+    web = [r for r in results if r.name.startswith("web/")]
+    held_out = [r for r in results if r.name.startswith("readability/")]
     for label, group in (
         ("bilag", [r for r in results if r.name.startswith("bilag/")]),
-        ("web", [r for r in results if r.name.startswith("web/")]),
+        ("web", web),
+        # Rules are written looking at the even half; the odd half shows whether they carry.
+        ("web even", web[::2]),
+        ("web odd", web[1::2]),
         ("own", [r for r in results if r.name.startswith("own/")]),
-        ("all", results),
+        ("all tuned", [r for r in results if r not in held_out]),
+        ("readability (held out)", held_out),
     ):
         if not group:
             continue

@@ -727,3 +727,96 @@ def test_teasers_around_the_headline_printed_again_after_the_article_stay_remove
     out = clean_text(pages)
     assert flat(P2) in out
     assert "Up next" not in out and "Storm closes" not in out
+
+
+LEAD = "Three men were taken off the plane minutes before it was due to leave."
+
+
+def test_byline_and_stamp_line_after_the_headline_go_and_the_lead_stays() -> None:
+    byline = "By MARIA LUND | Special to the Evening Post"
+    stamp = "Updated 3:15 pm CET, Tuesday, March 12, 2019"
+    pages = [page(HEADER, "Court halts Returns Flight to Kabul", LEAD, byline, stamp, P1, P2)]
+    out = clean_text(pages)
+    assert out.startswith("Court halts Returns Flight to Kabul\n\n" + LEAD + "\n\n")
+    assert "MARIA LUND" not in out and "3:15" not in out
+
+
+def test_bylines_in_other_shapes_go_but_prose_that_starts_with_by_stays() -> None:
+    bylines = ["Af Jens Holm, Ritzau", "Karen Vestergaard, korrespondent", "Von Anna Weber"]
+    prose = "By the end of the month, more than 400 families had returned to the village."
+    out = clean_text([page(P1, *bylines, prose, P2)])
+    assert prose in out
+    assert not any(byline in out for byline in bylines)
+
+
+def test_comment_stamp_with_its_author_goes_but_dates_with_places_stay() -> None:
+    stamp = "Lene Mikkelsen April 2, 2020 - 9:41 pm"
+    tour = page("June 17 -- Royal Arena, Copenhagen", "June 19 -- Spektrum, Oslo")
+    out = clean_text([page(P1, stamp, P2, tour, P3)])
+    assert "Lene Mikkelsen" not in out
+    assert "Royal Arena, Copenhagen" in out and "Spektrum, Oslo" in out
+
+
+def test_share_bar_naming_many_networks_is_removed() -> None:
+    bar = "SHARES Pinterest Facebook Twitter Flipboard Reddit Email"
+    assert_removed_after_two_paragraphs([bar])
+
+
+def test_tag_lines_go_but_a_sentence_about_tags_stays() -> None:
+    tags = ["Tags: Syria, refugees, Damascus", "Filed under asylum , Europe , returns"]
+    prose = "Tags on the tents show which of the families have been registered by the agency."
+    out = clean_text([page(P1, tags[0], P2, tags[1], prose, P3)])
+    assert prose in out
+    assert "Syria, refugees" not in out and "Filed under" not in out
+
+
+def test_comment_form_and_comment_rules_go_but_prose_about_a_platforms_rules_stays() -> None:
+    notices = [
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name and email in this browser for the next time I comment.",
+        "Please keep your comments civil and on topic. We reserve the right to remove any "
+        "comment that breaks our rules.",
+        "You must be logged in to post a comment.",
+    ]
+    prose = (
+        "The company removed the posts, saying they broke its community guidelines on hate "
+        "speech, and suspended the account for a week."
+    )
+    out = clean_text([page(P1, "", P2, "", prose, "", "\n\n".join(notices), "", P3)])
+    assert prose in out
+    assert out == "\n\n".join([flat(P1), flat(P2), prose, flat(P3)])
+
+
+def test_author_box_line_that_asks_to_follow_the_author_is_removed() -> None:
+    box = "Her book about the camps is out now. Follow her on Twitter @hannaeklund."
+    assert_removed_after_two_paragraphs([box])
+
+
+def test_more_kinds_of_teaser_headings_start_a_list_of_teasers() -> None:
+    for heading in ("More Great Evening Post Stories", "Editors' Picks", "Must read", "More on:"):
+        assert_removed_after_two_paragraphs([heading, "Storm closes the bridges tonight"])
+
+
+def test_sentence_that_starts_like_a_teaser_heading_is_kept() -> None:
+    prose = "Next up is the debate in parliament, where the bill is expected to pass."
+    out = clean_text([page(P1, prose, P2)])
+    assert prose in out
+
+
+def test_caption_label_starts_a_caption_of_its_own_after_a_wide_alt_text() -> None:
+    # The alt text fills the column: without the label the caption would run on from it.
+    alt = "Families from the besieged northern districts wait at the Kilis border crossing"
+    caption = "Image: Families wait in the rain at the border crossing near Kilis"
+    out = clean_text([page(P1, "", P2, alt, caption, P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_gallery_counter_agency_credit_and_misspelt_rights_notice_are_removed() -> None:
+    furniture = ["Image 3 of 12", "Lars Nielsen, AP", "© 2019 Evening Post. All Right Reserved."]
+    assert_removed_after_two_paragraphs(furniture)
+
+
+def test_gallery_and_comment_form_chrome_phrases_are_removed() -> None:
+    chrome = ["Continue reading below", "Back to Gallery", "Select Month", "About the author"]
+    out = clean_text([page(P1, chrome[0], P2, *chrome[1:], P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))

@@ -15,7 +15,8 @@ The approach, in order:
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
-   "nach"). Headings and list items stay blocks of their own, also after a wide caption.
+   "nach"). Headings, list items and captions opened by their label ("Image:") stay blocks
+   of their own, also after a wide caption.
    The headline that the browser's print header names is one block, however it wraps. A
    lower-case continuation at the top of a page joins the last unfinished paragraph of the
    page before, past a banner, sidebar list, advertisement or a short line that does not
@@ -24,11 +25,13 @@ The approach, in order:
    punctuation, a fair share of function words in English, Danish or German); prose under 30
    words is only "near good" (it may be a teaser's summary) and counts as good inside the
    article's region; "bad" ones match boilerplate phrases (cookies, sharing, newsletters,
-   related articles, copyright, "Was this page helpful?"), date lines, runs of menu-like
+   related articles, copyright, "Was this page helpful?"), date lines, tag lines, share bars,
+   the comment form's fine print and the site's rules for comments, runs of menu-like
    short lines without figures, the teasers after a "Related"-style heading up to the next
    sentence, and everything from a series of web time stamps ("2 days ago") once the article
    has been told; the rest are "short" and decided by their neighbours. Pictures' captions,
-   credits, file names and counters, headlines printed twice within a few lines (teasers)
+   credits, file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March
+   12, 2019", "Jane Doe 2019-03-12 14:35"), headlines printed twice within a few lines (teasers)
    with the section labels printed by them and, once the article is under way, the summary
    after a labelled one, and a series of excerpts cut off with an ellipsis, are dropped
    before that and do not count as neighbours. The headline named by the print header is
@@ -96,7 +99,10 @@ _BOILERPLATE_TEXT = """
     zum seitenanfang|nach oben|
     reply|svar|antworten|submit|print this article|print this page|print article|
     email this article|sharing is caring|udskriv|udskriv artikel|udskriv siden|seite drucken|
-    artikel drucken|drucken
+    artikel drucken|drucken|
+    shares|caption|video|back to gallery|view gallery|see full gallery|learn more|
+    continue reading|continue reading below|ad choices|adchoices|about me|about the author|
+    select month|select category|om forfatteren|über den autor|über die autorin
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
@@ -108,7 +114,11 @@ _SECTION_STARTS = re.compile(
     r"you (may|might) also (like|be interested in)|don'?t miss|see more|read more|"
     r"læs (også|mere)|relaterede (artikler|historier)|mest læste|"
     r"mehr zum thema|lesen sie (auch|mehr)|weitere (artikel|nachrichten)|meistgelesen|"
-    r"related posts|recent posts|popular posts|lire aussi|à lire aussi|articles? similaires|"
+    r"related (posts|news|videos|links|reading)|recent posts|popular posts|"
+    r"more on|more\s.{0,30}\b(stories|articles|news|videos|reads)|"
+    r"must (read|see|watch|listen)|editors?'? ?(picks|choice)|up next|next up( in .{1,30})?|"
+    r"popular (on|in)\s.{1,30}|(das )?könnte sie auch interessieren|mest delte|"
+    r"lire aussi|à lire aussi|articles? similaires|"
     r"(noticias|artículos) relacionad[ao]s|leer más|lees ook|leggi anche|articoli correlati|"
     r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사)\W*$",
     re.IGNORECASE,
@@ -149,7 +159,7 @@ _NEWSLETTER = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
-    r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rettigheder|"
+    r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
     r"alle rechte vorbehalten)",
     re.IGNORECASE,
 )
@@ -163,8 +173,9 @@ _IMAGE_CREDIT = re.compile(
 )
 # A photographer's credit on a line of its own: "Jane Doe/Getty Images", "AFP via Getty Images".
 _AGENCY_CREDIT = re.compile(
-    r"^\S.{0,60}(/|\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
-    r"afp|ap|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|imago)\W*$",
+    r"^\S.{0,60}(/|,|\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
+    r"afp|ap|associated press|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|"
+    r"imago)\W*$",
     re.IGNORECASE,
 )
 # A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more".
@@ -174,10 +185,54 @@ _TRUNCATED = re.compile(
 _TRUNCATED_SERIES = 3  # excerpts that show a list of teasers rather than a trailing quote
 # An image's file name or a gallery's counter ("1 of 6", "3 / 23") standing alone.
 _IMAGE_FILE = re.compile(r"^[\w.-]+\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
-_GALLERY_COUNT = re.compile(r"^\d{1,3}\s?(of|af|von|/)\s?\d{1,3}$", re.IGNORECASE)
+_GALLERY_COUNT = re.compile(
+    r"^((image|photo|picture|slide|billede|foto|bild)\s)?\d{1,3}\s?(of|af|von|/)\s?/?\s?\d{1,3}$",
+    re.IGNORECASE,
+)
+# A caption's label, which opens a caption of its own also when it fills the column.
+_CAPTION_LABEL = re.compile(
+    r"^(image|photo|picture|caption|foto|billede|bild|bildtext)( caption| credit)?s?\s?:\s",
+    re.IGNORECASE,
+)
 _SHARE_CHROME = re.compile(
     r"^(share|del|teilen)( (this|on|via|artiklen|den))?\b.{0,40}$|"
     r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b",
+    re.IGNORECASE,
+)
+
+# A share bar, however many networks it names: "SHARES Pinterest Facebook Twitter Reddit".
+_SHARE_WORD_TEXT = """
+    share shares sharing facebook twitter whatsapp linkedin email e-mail messenger pinterest
+    reddit flipboard mix tumblr telegram pocket print copy link tweet del teilen
+    """
+_SHARE_WORDS = frozenset(_SHARE_WORD_TEXT.split())
+_SHARE_NETWORKS = re.compile(
+    r"\b(facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|tumblr|telegram)\b",
+    re.IGNORECASE,
+)
+# The article's tags: "Tags: Syria, refugees", "Filed under politics, Europe".
+_TAGS = re.compile(
+    r"^(tags|tagged( with)?|filed under|emner|nøgleord|schlagw(ö|oe)rter|topics\s?:)(?!\w)",
+    re.IGNORECASE,
+)
+# The comment form's fine print, and the site's rules for comments where it addresses the
+# reader: an article about a platform's rules does not say "please" and "your".
+_COMMENT_FORM = re.compile(
+    r"\b(akismet|next time i comment|email address will not be published|required fields are "
+    r"marked|notify me of (new|follow-?up)|comment data is processed)",
+    re.IGNORECASE,
+)
+_COMMENT_RULES = re.compile(
+    r"\b(comments?|commenting|commenters|posts)\b.*\b(polic(y|ies)|guidelines|rules|standards|"
+    r"respectful|civil|constructive|on topic|off-topic|reserve the right)|"
+    r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment",
+    re.IGNORECASE,
+)
+_READER_ADDRESS = re.compile(r"\b(you|your|please|we|our)\b", re.IGNORECASE)
+# The author box's "Follow him on Twitter @jdoe".
+_FOLLOW = re.compile(
+    r"\b(follow (him|her|them|me|us) (on|at) (twitter|facebook|instagram|linkedin)|"
+    r"følg (ham|hende|os) på|folgen sie (ihm|ihr|uns) auf)\b",
     re.IGNORECASE,
 )
 
@@ -209,6 +264,37 @@ _DATELINE = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+
+# The parts of an article's or a comment's stamp line ("Updated 1:39 am EST, Wednesday,
+# November 20, 2019", "Jane Doe 2019-11-20 14:35"): what is left once they are taken out.
+_STAMP_DATE = re.compile(
+    rf"\b({_MONTH}\s\d{{1,2}}(st|nd|rd|th)?\b(,?\s\d{{4}})?|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\.?\s{_MONTH},?(\s\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    r"today|yesterday|i dag|i går|heute|gestern)(?!\w)",
+    re.IGNORECASE,
+)
+_STAMP_PARTS = re.compile(
+    rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
+    r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
+    r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
+    r"veröffentlicht|am|um)\b",
+    re.IGNORECASE,
+)
+_STAMP_LABEL = re.compile(
+    r"^(updated|published|posted|opdateret|udgivet|aktualisiert)\b", re.IGNORECASE
+)
+_NAME = re.compile(r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){1,4}$")
+# A byline: "By Jane Doe", "BY JANE DOE | Special to the Post", "Af Jens Hansen, Ritzau";
+# "Jane Doe, staff writer".
+_BYLINE = re.compile(
+    r"^(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
+    r"[A-ZÆØÅÄÖÜ]|"
+    r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s){1,3}?[A-ZÆØÅÄÖÜ][\w.'’-]*,\s.{0,30}\b(?i:reporter|"
+    r"correspondent|writer|editor|journalist|contributor|columnist|redaktør|korrespondent|"
+    r"redakteur(in)?|korrespondentin)$"
+)
+_BYLINE_WORDS = 20  # a byline with its date and the author's title
 
 # A time stamp of a comment or a teaser: a relative time ("2 days ago", "14H ago"). Clock
 # times alone are not enough: a live blog dates its entries by the clock, and they are content.
@@ -448,8 +534,8 @@ def _ends_in_run_on_word(text: str) -> bool:
 def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     """Whether nxt continues the paragraph that prev belongs to."""
     a, b = prev.stripped, nxt.stripped
-    if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a):
-        return False  # a list item, or a picture's file name, stands on its own
+    if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a) or _CAPTION_LABEL.match(b):
+        return False  # a list item, a picture's file name or caption stands on its own
     if nxt.soft_break:
         return True
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
@@ -633,6 +719,54 @@ def _function_words(blocks: list[_Block]) -> frozenset[str]:
     return _STOPWORDS | frozenset(frequent)
 
 
+def _is_byline(text: str) -> bool:
+    """An author's byline: short, and no sentence."""
+    return (
+        _n_words(text) <= _BYLINE_WORDS
+        and not _FULL_STOP.search(text)
+        and bool(_BYLINE.search(text))
+    )
+
+
+def _is_stamp_line(text: str) -> bool:
+    """A line that only dates the article or a comment: the date or time with its label and
+    time zone, and perhaps the author's name."""
+    if _n_words(text) > _BYLINE_WORDS:
+        return False
+    clock = re.search(r"\d[:.]\d\d", text)
+    if not (_STAMP_DATE.search(text) or (_STAMP_LABEL.match(text) and clock)):
+        return False
+    rest = _STAMP_PARTS.sub(" ", _STAMP_DATE.sub(" ", text))
+    rest = " ".join(re.sub(r"[^\w\s'’.-]", " ", rest).split()).strip(" .-")
+    # A name goes with a date only when a clock time dates it to the minute: a comment's or
+    # an author's stamp, not a list of dates and places.
+    named = bool(clock and _NAME.match(rest))
+    return not any(c.isalpha() for c in rest) or named or _is_byline(rest)
+
+
+def _is_share_bar(words: list[str]) -> bool:
+    return (
+        len(words) >= 2
+        and all(w.lower() in _SHARE_WORDS for w in words)
+        and any(_SHARE_NETWORKS.match(w) for w in words)
+    )
+
+
+def _is_tag_line(text: str) -> bool:
+    return (
+        bool(_TAGS.match(text)) and _n_words(text) <= _BYLINE_WORDS and not _FULL_STOP.search(text)
+    )
+
+
+def _is_notice(text: str) -> bool:
+    """The comment form's fine print, the rules for comments, or an author box's "follow"."""
+    return bool(
+        _COMMENT_FORM.search(text)
+        or (_COMMENT_RULES.search(text) and _READER_ADDRESS.search(text))
+        or _FOLLOW.search(text)
+    )
+
+
 # Prose shorter than this may be a teaser's summary or a comment rather than article text.
 _GOOD_WORDS = 30
 
@@ -663,6 +797,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     if _DATELINE.match(text):
         return _Kind.BAD
     if n <= 6 and _SHARE_CHROME.search(text):
+        return _Kind.BAD
+    if _is_share_bar(words) or _is_tag_line(text) or (n <= 80 and _is_notice(text)):
         return _Kind.BAD
     if letters < 0.5 * len(text.replace(" ", "")) and n < 5 and re.search(r"[^\w\s]{3}", text):
         return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —="
@@ -793,35 +929,62 @@ def _by_page(blocks: list[_Block]) -> dict[int, list[_Block]]:
     return pages
 
 
+def _is_caption(text: str) -> bool:
+    return bool(_IMAGE_CREDIT.search(text) or _CAPTION_LABEL.match(text))
+
+
 def _is_picture_furniture(text: str) -> bool:
-    """A picture's credited caption, credit line, file name or gallery counter."""
+    """A picture's credited or labelled caption, credit line, file name or gallery counter."""
     return bool(
-        (_n_words(text) <= _CAPTION_WORDS and _IMAGE_CREDIT.search(text))
+        (_n_words(text) <= _CAPTION_WORDS and _is_caption(text))
         or _AGENCY_CREDIT.match(text)
         or _IMAGE_FILE.match(text)
         or _GALLERY_COUNT.match(text)
     )
 
 
+def _drop_comment_thread(blocks: list[_Block]) -> None:
+    """Readers' comments follow the article: drop from the first of several signatures on."""
+    signatures = [
+        i
+        for i, (block, nxt) in enumerate(zip(blocks, blocks[1:], strict=False))
+        if _COMMENT_SIGNATURE.match(block.text)
+        and _COMMENT_STAMP.search(nxt.text)
+        and _n_words(nxt.text) <= 8
+    ]
+    if len(signatures) >= 2:
+        for block in blocks[signatures[0] :]:
+            block.kind = _Kind.BAD
+
+
 def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     stopwords = _function_words(blocks)
     for block in blocks:
         block.kind = _classify(block, stopwords)
+    # Before the stamp lines that tell comments by their signatures are dropped below.
+    _drop_comment_thread(blocks)
     # Pictures' captions, credits, file names and counters, and teasers' headlines printed
     # twice, are dropped first and without a say in their neighbours' fate: pictures and
     # repeated titles sit inside articles as often as around them.
     pictures = {i for i, block in enumerate(blocks) if _is_picture_furniture(block.text)}
-    # A picture's alt text sits just before its credited caption.
+    # A picture's alt text sits just before its credited or labelled caption.
     alt_texts = {
         i - 1
         for i in pictures
         if i > 0
-        and _IMAGE_CREDIT.search(blocks[i].text)
+        and _is_caption(blocks[i].text)
         and blocks[i - 1].kind is _Kind.SHORT
         and _is_heading_like(blocks[i - 1].text)
     }
     doubled = _doubled_headlines(blocks)
-    furniture = pictures | alt_texts | doubled | _teaser_companions(blocks, doubled)
+    # Bylines and stamp lines stand between the headline and the lead, and by comments.
+    # (A date alone is boilerplate with a say: it dates the teasers in a list.)
+    stamps = {
+        i
+        for i, block in enumerate(blocks)
+        if block.kind in _UNSURE and (_is_byline(block.text) or _is_stamp_line(block.text))
+    }
+    furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
     # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
     # article that trails off into a quotation is longer).
     truncated = {
@@ -878,18 +1041,6 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             for block in blocks[i:j]:
                 block.kind = _Kind.BAD
         i = max(j, i + 1)
-
-    # Readers' comments follow the article: drop from the first of several signatures on.
-    signatures = [
-        i
-        for i, (block, nxt) in enumerate(zip(blocks, blocks[1:], strict=False))
-        if _COMMENT_SIGNATURE.match(block.text)
-        and _COMMENT_STAMP.search(nxt.text)
-        and _n_words(nxt.text) <= 8
-    ]
-    if len(signatures) >= 2:
-        for block in blocks[signatures[0] :]:
-            block.kind = _Kind.BAD
 
     # Comments and teaser lists repeat a short time-stamp line for each entry ("2 days ago at
     # 7:52 am", "14H ago"). Once the article has been told, such a series starts the
