@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .audit import acting_user
+from .pipeline.cover import closest_name
 from .slugs import RESERVED_SLUGS, danish_slugify
 
 
@@ -31,6 +32,14 @@ class CountryQuerySet(models.QuerySet):
             former = FormerSlug.objects.filter(slug=danish_slugify(name)).first()
             country = former.country if former else None
         return country
+
+    def closest(self, name: str) -> "Country | None":
+        """The country whose Danish or English name an OCR-damaged name is closest to."""
+        by_name = {}
+        for pk, name_da, name_en in self.values_list("pk", "name_da", "name_en"):
+            by_name[name_da] = by_name[name_en or name_da] = pk
+        pk = closest_name(" ".join(name.split()), by_name)
+        return self.get(pk=pk) if pk is not None else None
 
 
 def localized_name(name_da: str, name_en: str) -> str:

@@ -254,6 +254,8 @@ def apply_cover(bilag: Bilag, cover: Cover) -> list[str]:
 
     if cover.country:
         country = Country.objects.lookup(cover.country)
+        if country is None and (country := Country.objects.closest(cover.country)):
+            warnings.append(f"Land: forsiden siger «{cover.country}», læst som «{country}»")
         if bilag.country_id is None:
             if country is None:
                 raise ProcessingError(f"Forsidens land «{cover.country}» er ukendt")

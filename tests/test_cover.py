@@ -10,6 +10,7 @@ from bilag.pipeline.cover import (
     Cover,
     DatePrecision,
     FuzzyDate,
+    closest_name,
     is_cover_page,
     parse_cover,
     parse_danish_date,
@@ -52,6 +53,7 @@ def fuzzy(year: int, month: int, day: int, precision: DatePrecision) -> FuzzyDat
         ("11. september 2O18", fuzzy(2018, 9, 11, DAY)),
         ("11. septernber 2018", fuzzy(2018, 9, 11, DAY)),
         ("  11.  oktober   2018 ", fuzzy(2018, 10, 11, DAY)),
+        ("19,01.2011", fuzzy(2011, 1, 19, DAY)),  # a dot read as a comma
     ],
 )
 def test_parse_danish_date(text: str, expected: FuzzyDate) -> None:
@@ -141,6 +143,57 @@ def test_ocr_puts_label_tail_after_value() -> None:
         "Optaget på 11. oktober 2018\nbaggrundsmaterialet:",
     )
     assert parse_cover(text) == EXPECTED
+
+
+LABEL_COLUMN = """Bilagsnr.:
+Land:
+Kilde:
+Titel:
+
+Udgivet:
+Optaget på
+
+baggrundsmaterialet:
+"""
+VALUE_COLUMN = """863
+Syrien
+BBC News
+
+US-backed force attacks
+IS pocket in eastern Syria
+
+11. september 2018
+11,10.2018
+"""
+
+
+def test_ocr_reads_the_label_column_before_the_value_column() -> None:
+    # Tesseract takes the cover's two columns for two blocks when a scan leaves wide gaps.
+    text = f"Flygtningenævnets baggrundsmateriale\n\n{LABEL_COLUMN}\n{VALUE_COLUMN}"
+    assert parse_cover(text) == EXPECTED
+
+
+def test_ocr_reads_the_value_column_first() -> None:
+    text = f"Flygtningenævnets baggrundsmateriale\n\n{VALUE_COLUMN}\n{LABEL_COLUMN}"
+    assert parse_cover(text) == EXPECTED
+
+
+def test_blank_fields_on_a_cover_read_row_by_row_keep_their_neighbours_values() -> None:
+    # Two labels without values, but what follows the last one is no number and dates.
+    text = """Flygtningenævnets baggrundsmateriale
+Bilagsnr.: 863
+Land:
+Kilde:
+Titel: US-backed force attacks IS pocket in eastern Syria
+Udgivet: 11. september 2018
+Optaget på baggrundsmaterialet: 11. oktober 2018
+Kopi til sagen
+Side 1 af 3
+"""
+    cover = parse_cover(text)
+    assert cover.country is None and cover.source is None
+    assert cover.title == EXPECTED.title and cover.number == 863
+    assert cover.added == EXPECTED.added
 
 
 def test_labels_in_any_order_and_blank_lines() -> None:
@@ -242,3 +295,12 @@ def test_corpus_cover(name: str, tmp_path: Path) -> None:
         published=_as_fuzzy(expected["published"]),
         added=_as_fuzzy(expected["added"]),
     )
+
+
+def test_closest_name_reads_an_ocr_damaged_name_but_never_guesses_between_two() -> None:
+    names = {"Syrien": 1, "Syria": 1, "Irak": 2, "Iran": 3, "Niger": 4, "Nigeria": 5}
+    assert closest_name("Syrlen", names) == 1
+    assert closest_name("SYRIA", names) == 1
+    assert closest_name("Irac", names) is None  # as close to Irak as to Iran: too far from both
+    assert closest_name("Nigera", names) is None  # close to two countries
+    assert closest_name("Atlantis", names) is None

@@ -128,6 +128,14 @@ def test_unknown_country_on_the_cover_fails_clearly(upload):
     assert "Atlantis" in bilag.failure_reason
 
 
+def test_ocr_damaged_country_on_the_cover_is_read_as_the_closest_name_with_a_warning(upload):
+    cover = [COVER[0], COVER[1], "Land: Syrlen", *COVER[3:]]
+    bilag = upload(render_pdf(cover, BODY, notice=""))
+    assert bilag.status == Bilag.Status.PUBLISHED
+    assert bilag.country.slug == "syrien"
+    assert bilag.cover_warnings == ["Land: forsiden siger «Syrlen», læst som «Syrien»"]
+
+
 def test_a_number_already_taken_fails_and_leaves_the_other_bilag_alone(upload):
     existing = BilagFactory(number=863, title="Den første")
     bilag = upload(render_pdf(COVER, BODY, notice=""))

@@ -20,9 +20,13 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 from enum import StrEnum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class DatePrecision(StrEnum):
@@ -71,7 +75,7 @@ _MONTH_ABBREVIATIONS: dict[str, int] = {
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "i": "1"})
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})\b")
+_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\s?[.,/-]\s?(\d{1,2})\s?[.,/-]\s?(\d{4}|\d{2})\b")
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
@@ -259,6 +263,39 @@ def _parse_number(value: str) -> int | None:
     return int(match.group(0)) if match else None
 
 
+def _assign_column_values(values: dict[str, list[str]], before_labels: list[str]) -> None:
+    """Give the values back to their labels when OCR read the cover's two columns one after
+    the other: all labels first, then all values (or the values first).
+
+    Then several labels stand without a value, and the value lines follow the last label (or
+    precede the first). Each field takes one line, in label order, except the title, which
+    takes what is left in the middle, as it is the one value that wraps. The result is kept
+    only if the number and the dates read as such, so that a cover with a few blank fields
+    keeps its values where they are.
+    """
+    fields = list(values)
+    empty = [field for field in fields[:-1] if not values[field]]
+    if len(empty) < 2:
+        return
+    last = fields[-1]
+    column = values[last] or before_labels
+    to_fill = [*empty, last]
+    if len(column) < len(to_fill):
+        return
+    wrapping = "title" if "title" in to_fill else last
+    split = to_fill.index(wrapping)
+    head, tail = to_fill[:split], to_fill[split + 1 :]
+    assigned = dict(zip(head, column, strict=False))
+    assigned.update(zip(tail, column[len(column) - len(tail) :], strict=True))
+    assigned[wrapping] = " ".join(column[len(head) : len(column) - len(tail)])
+    if "number" in assigned and _parse_number(assigned["number"]) is None:
+        return
+    if any(parse_danish_date(assigned[f]) is None for f in ("published", "added") if f in assigned):
+        return
+    for field, value in assigned.items():
+        values[field] = [value]
+
+
 def parse_cover(text: str) -> Cover | None:
     """Parse the cover sheet's fields; None when text is not a cover sheet."""
     if not text:
@@ -268,6 +305,7 @@ def parse_cover(text: str) -> Cover | None:
     lines = _join_wrapped_labels([line for line in lines if line])
 
     values: dict[str, list[str]] = {}
+    before_labels: list[str] = []
     header_seen = False
     current: str | None = None
     for line in lines:
@@ -283,9 +321,12 @@ def parse_cover(text: str) -> Cover | None:
             values[current] = [value] if value else []
         elif current is not None:
             values[current].append(line)
+        elif not values:
+            before_labels.append(line)
 
     if len(values) < 3 and not (header_seen and len(values) >= 2):
         return None
+    _assign_column_values(values, before_labels)
 
     def text_of(field: str) -> str | None:
         joined = " ".join(values.get(field, [])).strip()
@@ -302,6 +343,16 @@ def parse_cover(text: str) -> Cover | None:
         published=parse_danish_date(published) if published else None,
         added=parse_danish_date(added) if added else None,
     )
+
+
+def closest_name(text: str, names: Mapping[str, T], cutoff: float = 0.8) -> T | None:
+    """What an OCR-damaged name ("Cocosgerne") most likely names: the value of the closest key
+    of `names`, ignoring case. None when no key is that close, or when the two closest name
+    different things (no guessing between them)."""
+    by_key = {name.casefold(): value for name, value in names.items()}
+    matches = get_close_matches(text.casefold(), list(by_key), n=2, cutoff=cutoff)
+    values = {by_key[match] for match in matches}
+    return values.pop() if len(values) == 1 else None
 
 
 def is_cover_page(text: str) -> bool:
