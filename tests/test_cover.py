@@ -173,6 +173,12 @@ def test_ocr_reads_the_label_column_before_the_value_column() -> None:
     assert parse_cover(text) == EXPECTED
 
 
+def test_a_doubled_colon_leaves_the_label_without_a_value() -> None:
+    labels = LABEL_COLUMN.replace("Bilagsnr.:", "Bilagsnr::")
+    text = f"Flygtningenævnets baggrundsmateriale\n\n{labels}\n{VALUE_COLUMN}"
+    assert parse_cover(text) == EXPECTED
+
+
 def test_ocr_reads_the_value_column_first() -> None:
     text = f"Flygtningenævnets baggrundsmateriale\n\n{VALUE_COLUMN}\n{LABEL_COLUMN}"
     assert parse_cover(text) == EXPECTED

@@ -224,7 +224,7 @@ def _split_label(line: str) -> tuple[str, str] | None:
     if match := _COLON_RE.match(line):
         field = _match_label(match.group("label"), strict=False)
         if field:
-            return field, match.group("value").strip()
+            return field, match.group("value").lstrip(":; ").strip()  # "Bilagsnr::"
     # No colon (lost to OCR): try the first one to four words as the label.
     words = line.split()
     for n in range(min(4, len(words)), 0, -1):
