@@ -155,11 +155,28 @@ class PageInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class CoverWarningsFilter(admin.SimpleListFilter):
+    """The bilag whose cover staff should check: it disagreed with them, or was read by OCR."""
+
+    title = _("forsiden")
+    parameter_name = "forside"
+
+    def lookups(self, request, model_admin):
+        return [("kontroller", _("skal kontrolleres")), ("ok", _("uden afvigelser"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "kontroller":
+            return queryset.exclude(cover_warnings=[])
+        if self.value() == "ok":
+            return queryset.filter(cover_warnings=[])
+        return queryset
+
+
 @admin.register(Bilag)
 class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
     form = BilagAdminForm
     list_display = ["__str__", "country", "number", "source", "published", "added", "live_status"]
-    list_filter = ["status", "country", "language", "source__kind"]
+    list_filter = ["status", CoverWarningsFilter, "country", "language", "source__kind"]
     search_fields = ["title", "source__name", "original_filename", "sha256"]
     list_select_related = ["country", "source"]
     autocomplete_fields = ["country", "source", "superseded_by"]

@@ -214,12 +214,13 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
 
     set_progress(bilag, "Renser teksten")
     cover = parse_cover(pages[0].raw_text) if pages else None
+    cover_scanned = cover is not None and pages[0].method == Page.Method.OCR
     body = pages[1:] if cover is not None or (pages and is_cover_page(pages[0].raw_text)) else pages
     cleaned = clean_pages([page.raw_text for page in body])
     cleaned_by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
     cleaned_text = "\n\n".join(text for text in cleaned if text.strip())
 
-    save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, archive)
+    save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive)
 
 
 def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPage]:
@@ -299,6 +300,7 @@ def save_result(
     cleaned_by_number: dict[int, str],
     cleaned_text: str,
     cover: Cover | None,
+    cover_scanned: bool,
     archive: Path | None,
 ) -> None:
     from .search import index_bilag
@@ -306,6 +308,13 @@ def save_result(
     with transaction.atomic():
         bilag = Bilag.objects.select_for_update().get(pk=bilag.pk)
         bilag.cover_warnings = apply_cover(bilag, cover) if cover else []
+        if cover_scanned:
+            # OCR misreads about one scanned cover number in a hundred (bench/cover_report.py),
+            # and a wrong number is a wrong permalink.
+            bilag.cover_warnings.append(
+                f"Forsiden er scannet og læst med OCR: kontrollér bilagsnr. {bilag.number}, "
+                "land, kilde, titel og datoer"
+            )
         if bilag.country_id is None:
             raise ProcessingError("Landet mangler: ingen forside fundet. Udfyld land og kør igen")
         if bilag.number is not None:

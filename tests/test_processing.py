@@ -150,6 +150,10 @@ def test_scanned_bilag_is_ocrd_and_gets_a_searchable_copy(upload):
     bilag = upload(scan)
     assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
     assert bilag.number == 863 and bilag.country.slug == "syrien"
+    assert bilag.cover_warnings == [
+        "Forsiden er scannet og læst med OCR: "
+        "kontrollér bilagsnr. 863, land, kilde, titel og datoer"
+    ]
     assert set(bilag.pages.values_list("method", flat=True)) == {"ocr"}
     assert "civilians" in bilag.cleaned_text
     assert bilag.archive_pdf and bilag.archive_pdf.open("rb").read(5) == b"%PDF-"
@@ -289,3 +293,12 @@ def test_a_pipeline_reason_reaches_staff_in_danish_with_its_details():
     )
     assert failure_reason(error) == "PDF'en har 2001 sider; grænsen er 2000."
     assert failure_reason(ProcessingError("Landet mangler")) == "Landet mangler"
+
+
+def test_admin_lists_the_bilag_whose_cover_needs_checking(staff_client):
+    BilagFactory(title="Afviger", cover_warnings=["Kilde: indtastet «A», forsiden siger «B»"])
+    BilagFactory(title="I orden")
+    to_check = staff_client.get("/admin/bilag/bilag/?forside=kontroller")
+    assert [b.title for b in to_check.context["cl"].result_list] == ["Afviger"]
+    fine = staff_client.get("/admin/bilag/bilag/?forside=ok")
+    assert [b.title for b in fine.context["cl"].result_list] == ["I orden"]
