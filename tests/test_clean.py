@@ -820,3 +820,89 @@ def test_gallery_and_comment_form_chrome_phrases_are_removed() -> None:
     chrome = ["Continue reading below", "Back to Gallery", "Select Month", "About the author"]
     out = clean_text([page(P1, chrome[0], P2, *chrome[1:], P3)])
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
+    # The leader dots are no OCR noise; an entry that fills the column ends its line.
+    contents = [
+        "1. Introduction .................................................... 3",
+        "2. The security situation in the northern provinces ............... 4",
+        "Armed groups. . . . . . . . . . . . . . . . . . . . . . . . . . . . 5",
+        "Treatment of returnees at the airport..............................7",
+        "Annex: sources .................................................... iv",
+    ]
+    pages = [page("Contents", *contents, "~~ ,. | ;: —="), page("1. Introduction", P1, P2)]
+    out = clean_pages(pages)
+    assert out[0].split("\n\n") == ["Contents", *contents]
+    assert flat(P1) in out[1]
+
+
+def test_lines_of_code_in_a_technical_document_are_no_menu() -> None:
+    example = [
+        '"name": "camp-7",',
+        '"capacity": {',
+        '"tents": "unknown",',
+        "<status>open</status>",
+        "Region = North",
+    ]
+    menu = ["Home", "Reports", "Countries", "Methods", "Contact"]
+    lead_in = "The registry answers a request for a camp with a record like this one:"
+    out = clean_text([page(*menu, P1, lead_in, *example, P2)])
+    assert out.split("\n\n") == [flat(P1), lead_in, *example, flat(P2)]
+
+
+def test_short_bulleted_list_items_are_no_menu_and_may_repeat() -> None:
+    # Two lists of a report that share items, printed with their bullets.
+    first = ["The office records for each applicant:", "• name", "• date of birth", "• region"]
+    second = ["For each family it records:", "• name", "• date of birth", "• region", "• size"]
+    menu = ["Home", "Reports", "Countries", "Methods", "Contact"]
+    out = clean_text([page(P1, *first, *second, P2, *menu)])
+    assert out.split("\n\n") == [flat(P1), *first, *second, flat(P2)]
+
+
+def test_wiki_section_headings_with_edit_links_are_no_menu() -> None:
+    # A section heading, a picture's label, a subsection heading and its "main article"
+    # note: four short lines between two paragraphs, as a printed wiki article has them.
+    headings = ["Camps[edit]", "Camp map", "North[rediger]", "Main article: Camps"]
+    menu = ["Home", "Reports", "Countries", "Methods", "Contact"]
+    out = clean_text([page(*menu, P1, P2, *headings, P3)])
+    assert out.split("\n\n") == [flat(P1), flat(P2), *headings, flat(P3)]
+
+
+def test_running_header_and_footer_of_a_plain_text_document_go_wherever_they_stand() -> None:
+    # A document kept as plain text breaks its pages where it did when it was written, not
+    # where the browser that printed it does: its furniture stands mid-page.
+    def footer(number: int) -> str:
+        return f"Doe & Roe            Informational               [Page {number}]"
+
+    header = "Country Note 12        Return Procedures         May 2024"
+    split = "The regional office registered the families who had returned from the camps in"
+    rest = "Jordan and Lebanon during the winter, most of them without any documents."
+    doc = [
+        page("Background", P1, "", footer(1), "", header, "", "Detention", P2),
+        page(split, "", footer(2), "", header, "", rest, "", "Returns", P3, "", footer(3)),
+        page(header, "", "Health care", P4, "", footer(4)),
+    ]
+    out = clean_text(doc)
+    assert "[Page" not in out and "Return Procedures" not in out
+    assert f"{split} {rest}" in out
+    assert all(heading in out for heading in ("Background", "Detention", "Returns", "Health"))
+
+
+def test_short_paragraph_closed_by_citation_marks_is_prose() -> None:
+    # An encyclopedia puts its citation marks after the full stop; the paragraph after an
+    # advertisement still belongs to the article.
+    cited = (
+        "The camp was closed in the spring of 2019, and most of its residents were moved to "
+        "the shelters in the city.[12][13]"
+    )
+    out = clean_text([page(P1, "", P2, "", P3, "", "Advertisement", "", cited, "", *MENU)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3), cited])
+
+
+def test_line_next_to_several_page_labels_is_no_running_header() -> None:
+    # A pagination menu names pages too; the caption next to it is printed once.
+    caption = "Families wait for the bus at the crossing"
+    out = clean_text([page(P1, "", P2, "", caption, "Page 1", "Page 2", "Page 3", "", P3)])
+    assert caption in out
+    assert "Page 2" not in out

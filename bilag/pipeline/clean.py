@@ -11,37 +11,42 @@ The approach, in order:
 2. Remove lines by position and repetition: browser print headers/footers, lines that recur at
    the top or bottom of most pages (also a banner several lines deep that the browser prints
    on every page), page numbers, and lines with no letters at all that look like clock times
-   or durations.
+   or durations. A plain-text document (an RFC, a report kept as text) printed from a
+   browser has page breaks of its own anywhere on the printed page: its running footers,
+   which name their page, and the headers printed next to them go wherever they stand,
+   and a paragraph carries on past them as over a page break.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
-   "nach"). Headings, list items and captions opened by their label ("Image:") stay blocks
-   of their own, also after a wide caption.
+   "nach"). Headings, list items, entries of a table of contents and captions opened by
+   their label ("Image:") stay blocks of their own, also after a wide caption.
    The headline that the browser's print header names is one block, however it wraps. A
    lower-case continuation at the top of a page joins the last unfinished paragraph of the
    page before, past a banner, sidebar list, advertisement or a short line that does not
    fill the column (a sidebar's headline) printed at its foot.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
-   punctuation, a fair share of function words in English, Danish or German); prose under 30
-   words is only "near good" (it may be a teaser's summary) and counts as good inside the
-   article's region; "bad" ones match boilerplate phrases (cookies, sharing, newsletters,
-   related articles, copyright, "Was this page helpful?"), date lines, tag lines, share bars,
-   the comment form's fine print and the site's rules for comments, runs of menu-like
-   short lines without figures, the teasers after a "Related"-style heading up to the next
-   sentence, and everything from a series of web time stamps ("2 days ago") once the article
-   has been told; the rest are "short" and decided by their neighbours. Pictures' captions,
-   credits, file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March
-   12, 2019", "Jane Doe 2019-03-12 14:35"), headlines printed twice within a few lines (teasers)
-   with the section labels printed by them and, once the article is under way, the summary
-   after a labelled one, and a series of excerpts cut off with an ellipsis, are dropped
-   before that and do not count as neighbours. The headline named by the print header is
-   kept, but it is no prose for its neighbours: short labels just before it (breadcrumbs,
-   section labels) are judged as if nothing followed them. The article's main region carries
-   on over a page break past a sidebar printed at the page's end (the column first, the
-   sidebar after it, page by page), up to the last prose or list item of the page it resumes
-   on. Outside the article's main region, several teaser-sized pieces of prose are a list of
-   other articles' summaries. When a block is in doubt it is kept: losing a sentence of the
-   article is worse than keeping a menu line.
+   punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
+   English, Danish or German); prose under 30 words is only "near good" (it may be a
+   teaser's summary) and counts as good inside the article's region; "bad" ones match
+   boilerplate phrases (cookies, sharing, newsletters, related articles, copyright, "Was
+   this page helpful?"), date lines, tag lines, share bars, the comment form's fine print
+   and the site's rules for comments, runs of menu-like short lines without figures or code
+   (a document's list items with printed bullets and a wiki's section headings
+   "History[edit]" are no menu items), the teasers after a "Related"-style heading up to the
+   next sentence, and everything from a series of web time stamps ("2 days ago") once the
+   article has been told; the rest are "short" and decided by their neighbours. Pictures'
+   captions, credits, file names and counters, bylines and stamp lines ("Updated 3:15 pm
+   CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), headlines (not list items) printed
+   twice within a few lines (teasers) with the section labels printed by them and, once the
+   article is under way, the summary after a labelled one, and a series of excerpts cut off
+   with an ellipsis, are dropped before that and do not count as neighbours. The headline
+   named by the print header is kept, but it is no prose for its neighbours: short labels
+   just before it (breadcrumbs, section labels) are judged as if nothing followed them. The
+   article's main region carries on over a page break past a sidebar printed at the page's
+   end (the column first, the sidebar after it, page by page), up to the last prose or list
+   item of the page it resumes on. Outside the article's main region, several teaser-sized
+   pieces of prose are a list of other articles' summaries. When a block is in doubt it is
+   kept: losing a sentence of the article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -305,12 +310,30 @@ _WEB_STAMP = re.compile(
     re.IGNORECASE,
 )
 
-_BULLET = re.compile(r"^([•·▪◦‣●■□*–-]|\d{1,3}[.)]|[a-zA-Z][.)])\s+\S")
-_TERMINAL = re.compile(r"[.!?…:;。][\"'”’»)\]」』]*$|[\"”»」』]$")
-_FULL_STOP = re.compile(r"[.…。][\"'”’»)\]」』]*$")
+# An entry of a table of contents: a title, leader dots and its page number
+# ("2.1 Security situation ........ 14"). Its dots are no OCR noise, and it ends its line.
+_CONTENTS_ENTRY = re.compile(r"[^\s.]\s?(\.\s?){3,}\s?(\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+# A line of code or data that a technical document prints as it is: JSON ("id": 7,),
+# markup, an assignment, a line that a comma or semicolon carries on.
+_CODE = re.compile(r'[{}=]|<[\w/!?][^>]*>|"\s*:|[,;]$')
+# A wiki's section heading with its edit link: "History[edit]", "Historie[redigér | …]".
+_SECTION_EDIT = re.compile(
+    r"\[\s?(edit|rediger|redigér|bearbeiten|modifier|editar|modifica)\b[^\]]{0,40}\]$",
+    re.IGNORECASE,
+)
+_BULLET_MARK = r"[•·▪◦‣●■□*–-]"
+_BULLET = re.compile(rf"^({_BULLET_MARK}|\d{{1,3}}[.)]|[a-zA-Z][.)])\s+\S")
+# A list item marked with a symbol that is printed as text: a browser draws the bullets of
+# a web page's lists and menus, so these come from a document's own lists.
+_SYMBOL_BULLET = re.compile(rf"^{_BULLET_MARK}\s+\S")
+# What may follow a sentence's last punctuation: closing quotes and brackets, and an
+# encyclopedia's citation marks ("… in 1998.[12][13]").
+_CLOSE = r"[\"'”’»)\]」』]*(\[\d{1,3}\])*$"
+_TERMINAL = re.compile(rf"[.!?…:;。]{_CLOSE}|[\"”»」』]$")
+_FULL_STOP = re.compile(rf"[.…。]{_CLOSE}")
 # A sentence's full stop, or a colon that leads into what follows ("Here are the highlights:").
-_SENTENCE_OR_LEAD_IN = re.compile(r"[.…:。][\"'”’»)\]」』]*$")
-_HEADING_END = re.compile(r"[.…:;,。、][\"'”’»)\]」』]*$")
+_SENTENCE_OR_LEAD_IN = re.compile(rf"[.…:。]{_CLOSE}")
+_HEADING_END = re.compile(rf"[.…:;,。、]{_CLOSE}")
 # Chinese, Japanese and Korean characters: printed twice as wide as Latin letters, and about
 # two of them make a word. Chinese and Japanese put no spaces between words.
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -355,6 +378,9 @@ class _Line:
     page: int
     blank_before: bool = False  # a blank line or page break precedes it
     soft_break: bool = False  # pdfium/soft hyphen ended the previous line inside a word
+    # The document's own running header or footer stood just before it: a page break of
+    # the document inside a printed page.
+    furniture_before: bool = False
 
     @property
     def stripped(self) -> str:
@@ -448,6 +474,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             ):
                 del lines[i]
         browser_pages += browser
+    _remove_running_furniture(pages)
 
     # Running headers and footers: the same line (up to numbers) near the edge of most pages.
     if len(pages) >= 3:
@@ -471,6 +498,47 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             while lines and _shape(lines[0].text) in stacked:
                 del lines[0]
     return browser_pages > 0 and browser_pages >= len(pages) / 2
+
+
+# A page's label in a running footer: "[Page 12]", "Side 3 af 10", "Seite 4".
+_PAGE_LABEL = re.compile(r"\b(page|side|seite|página|pagina)\s?\d{1,4}\b", re.IGNORECASE)
+_RUNNING_NEAR = 3  # lines between a running footer and the running header of the next page
+_RUNNING_WORDS = 12
+
+
+def _remove_running_furniture(pages: list[list[_Line]]) -> None:
+    """Remove a document's own running footers ("Doe & Roe  Standards Track  [Page 12]")
+    and the running headers next to them wherever they stand.
+
+    A plain-text document printed from a browser (an RFC, a report kept as text) has page
+    breaks of its own that fall anywhere on the printed pages, so its furniture is not at
+    their edges. A footer names its page, and the same line with other page numbers recurs;
+    a header recurs next to the footers.
+    """
+    lines = [line for page in pages for line in page]
+    texts: dict[str, set[str]] = {}
+    for line in lines:
+        if _n_words(line.stripped) <= _RUNNING_WORDS and _PAGE_LABEL.search(line.stripped):
+            texts.setdefault(_shape(line.stripped), set()).add(line.stripped)
+    footers = {shape for shape, seen in texts.items() if len(seen) >= 3}
+    if not footers:
+        return
+    at = [i for i, line in enumerate(lines) if _shape(line.stripped) in footers]
+    near = {
+        k
+        for i in at
+        for k in range(max(0, i - _RUNNING_NEAR), min(len(lines), i + 1 + _RUNNING_NEAR))
+    } - set(at)
+    # A header is a line printed again and again by the footers, not one line by several.
+    shapes = Counter(_shape(lines[k].stripped) for k in near)
+    headers = {shape for shape, n in shapes.items() if n >= max(3, len(at) / 2) and len(shape) > 1}
+    furniture = set(at) | {k for k in near if _shape(lines[k].stripped) in headers}
+    for i in furniture:
+        if i + 1 < len(lines) and i + 1 not in furniture:
+            lines[i + 1].furniture_before = True
+    removed = {id(lines[i]) for i in furniture}
+    for page in pages:
+        page[:] = [line for line in page if id(line) not in removed]
 
 
 # --------------------------------------------------------------------------- blocks
@@ -536,6 +604,8 @@ def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     a, b = prev.stripped, nxt.stripped
     if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a) or _CAPTION_LABEL.match(b):
         return False  # a list item, a picture's file name or caption stands on its own
+    if _CONTENTS_ENTRY.search(a):
+        return False
     if nxt.soft_break:
         return True
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
@@ -545,7 +615,7 @@ def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     terminal = bool(_TERMINAL.search(a))
     if not terminal and starts_lower:
         return True
-    if nxt.page != prev.page:
+    if nxt.page != prev.page or nxt.furniture_before:
         # A page break is not a line break: carry the paragraph over only when the page
         # stops mid-sentence.
         return not terminal and _n_words(a) >= 4 and _width(a) >= 0.6 * width
@@ -800,7 +870,12 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         return _Kind.BAD
     if _is_share_bar(words) or _is_tag_line(text) or (n <= 80 and _is_notice(text)):
         return _Kind.BAD
-    if letters < 0.5 * len(text.replace(" ", "")) and n < 5 and re.search(r"[^\w\s]{3}", text):
+    if (
+        letters < 0.5 * len(text.replace(" ", ""))
+        and n < 5
+        and re.search(r"[^\w\s]{3}", text)
+        and not _CONTENTS_ENTRY.search(text)
+    ):
         return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —="
     stop = sum(w.lower() in stopwords for w in words)
     # Prose: long enough, closing punctuation (a lone question or exclamation is more often
@@ -823,11 +898,12 @@ _DOUBLED_WINDOW = 40  # words of headline-like text between the two printings
 def _doubled_headlines(blocks: list[_Block]) -> set[int]:
     """Indices of short blocks whose words recur in short blocks a few lines on.
 
-    Article text does not repeat itself at such close range; a list of teasers does.
+    Article text does not repeat itself at such close range; a list of teasers does. Two
+    lists of a document may share items, so items with printed bullets are left out.
     """
     words: list[tuple[str, int]] = []  # (word, block index) over headline-like blocks
     for i, block in enumerate(blocks):
-        if block.kind is _Kind.SHORT:
+        if block.kind is _Kind.SHORT and not _SYMBOL_BULLET.match(block.text):
             # Whole tokens with their digits, so that list items differing only in a
             # number or a link ("1-2 (Steelbook)", "1-4 (Steelbook)") stay apart.
             words += [(w.strip(_PUNCTUATION).lower() or w, i) for w in block.text.split()]
@@ -908,13 +984,21 @@ def _teaser_companions(blocks: list[_Block], doubled: set[int]) -> set[int]:
     return companions
 
 
-def _mostly_figures(run: list[_Block]) -> bool:
-    """Whether most of a run of short lines hold figures: data, not a menu or links."""
-    return sum(any(c.isdigit() for c in block.text) for block in run) >= len(run) / 2
+def _mostly_data(run: list[_Block]) -> bool:
+    """Whether most of a run of short lines hold figures or code: data, not a menu or links."""
+    data = sum(any(c.isdigit() for c in b.text) or bool(_CODE.search(b.text)) for b in run)
+    return data >= len(run) / 2
 
 
 def _is_menu_item(block: _Block) -> bool:
-    return len(block.lines) == 1 and _n_words(block.text) <= 3 and not _TERMINAL.search(block.text)
+    text = block.text
+    return (
+        len(block.lines) == 1
+        and _n_words(text) <= 3
+        and not _TERMINAL.search(text)
+        and not _SYMBOL_BULLET.match(text)
+        and not _SECTION_EDIT.search(text)
+    )
 
 
 _EDGE_BLOCKS = 3  # blocks at the top and bottom of a page that may be page furniture
@@ -1031,13 +1115,13 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             block.kind = _Kind.BAD
 
     # Runs of four or more one-to-three-word lines are menus, unless most of them hold
-    # figures: then they are data (a table's column, poll results, prices).
+    # figures or code: then they are data (a table's column, poll results, prices, JSON).
     i = 0
     while i < len(blocks):
         j = i
         while j < len(blocks) and blocks[j].kind is _Kind.SHORT and _is_menu_item(blocks[j]):
             j += 1
-        if j - i >= 4 and not _mostly_figures(blocks[i:j]):
+        if j - i >= 4 and not _mostly_data(blocks[i:j]):
             for block in blocks[i:j]:
                 block.kind = _Kind.BAD
         i = max(j, i + 1)
@@ -1157,7 +1241,7 @@ def _context_verdict(run: list[_Block], before: _Kind | None, after: _Kind | Non
     if before is _Kind.GOOD and after is _Kind.GOOD:
         return _Kind.GOOD
     link_like = sum(_is_heading_like(b.text) for b in run)
-    if len(run) >= 3 and link_like == len(run) and not _mostly_figures(run):
+    if len(run) >= 3 and link_like == len(run) and not _mostly_data(run):
         return _Kind.BAD
     return _Kind.GOOD
 
