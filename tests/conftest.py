@@ -60,3 +60,12 @@ def fresh_cache(settings):
 def process_inline(settings):
     """Uploads are processed in the test's own process unless a test starts a worker."""
     settings.BAGGRUND_PROCESSING = "inline"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A page shown in English leaves English active in the thread; the next test starts over."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

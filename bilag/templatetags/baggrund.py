@@ -3,13 +3,15 @@ bilag rows of every list."""
 
 from babel import Locale
 from django import template
-from django.template.defaultfilters import date, urlencode
+from django.template.defaultfilters import urlencode
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from bilag.models import DatePrecision, format_fuzzy_date
 
 register = template.Library()
 
@@ -80,7 +82,9 @@ class BilagRows:
             meta.append(self.source_link(bilag.source))
         if bilag.published:
             meta.append(f"{self.published_label} {escape(bilag.published_display)}")
-        meta.append(f"{self.added_label} {escape(date(bilag.added, 'j. F Y'))}")
+        meta.append(
+            f"{self.added_label} {escape(format_fuzzy_date(bilag.added, DatePrecision.DAY))}"
+        )
         spans = "".join(f"<span>{part}</span>" for part in meta)
         if withdrawn:
             spans += f'<span class="badge">{self.withdrawn_label}</span>'
