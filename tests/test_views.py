@@ -1,9 +1,13 @@
 import datetime
+import re
+from unittest import mock
 
 import pytest
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.utils.html import escape
 
+from bilag.filters import BilagFilter
 from bilag.models import Bilag, Country, DecisionCitation
 
 from .factories import BilagFactory, SourceFactory, bilag_to_sort, country
@@ -270,3 +274,26 @@ def test_permalink_page_costs_one_query_and_lists_citations_only_when_cited(
     DecisionCitation.objects.create(bilag=bilag, reference="Syri/2024/1")
     with django_assert_num_queries(2):
         assert "Syri/2024/1" in client.get("/syrien/9/").content.decode()
+
+
+FILLED_IN = {
+    "q": "tortur",
+    "udgivet_fra": "2020-01-02",
+    "udgaaede": "on",
+    "afgoerelse": '"<x>',
+    "sprog": "da",
+    "sortering": "-udgivet",
+}
+
+
+@pytest.mark.parametrize("data", [{}, FILLED_IN])
+def test_filter_widgets_render_as_django_renders_them(data):
+    SourceFactory(name="<b>BBC</b>")
+    BilagFactory(language="da")
+    form = BilagFilter(data).form
+    form.is_valid()
+    for field in form:
+        fast_html = str(field)
+        with mock.patch.object(type(field.field.widget), "render", forms.Widget.render):
+            django_html = str(field)
+        assert fast_html == re.sub(r">\s+<", "><", django_html), field.name
