@@ -76,6 +76,8 @@ end
 LUA
 cat "$REPORT" >> "$SPREAD_REPORT"
 
+echo "$N bilag; gunicorn ${WORKERS:-5} workers x ${THREADS:-2} threads; ${DURATION} s a page;" \
+  "page cache ${BAGGRUND_PAGE_CACHE_SECONDS:-60} s (0 = off) in $CACHE_URL"
 printf '%-20s %10s %10s %8s %10s\n' page "req/s" "p95 ms" errors requests
 run() {
   local name=$1 path=$2 script=${3:-$REPORT}
