@@ -169,6 +169,16 @@ class Source(models.Model):
                 reindex(Bilag.objects.filter(source=self), pages=False)
 
     @classmethod
+    def closest(cls, name: str) -> "Source | None":
+        """The known source an OCR-damaged name is closest to ("Udleendingestyrelsen").
+
+        Stricter than for countries: sources are many and some differ by one letter.
+        """
+        by_name = dict(cls.objects.values_list("name", "pk"))
+        pk = closest_name(" ".join(name.split()), by_name, cutoff=0.9)
+        return cls.objects.get(pk=pk) if pk is not None else None
+
+    @classmethod
     def get_or_create_by_name(cls, name: str) -> "Source":
         name = " ".join(name.split())
         source = cls.objects.filter(name__iexact=name).first()

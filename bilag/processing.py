@@ -246,8 +246,9 @@ def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPa
     return pages
 
 
-def apply_cover(bilag: Bilag, cover: Cover) -> list[str]:
-    """Fill the fields staff left empty; return warnings where staff's values disagree."""
+def apply_cover(bilag: Bilag, cover: Cover, *, scanned: bool) -> list[str]:
+    """Fill the fields staff left empty; return warnings where staff's values disagree, and
+    where a name read by OCR was taken as the known name it is closest to."""
     warnings = []
 
     def disagree(label: str, typed, read) -> None:
@@ -269,9 +270,14 @@ def apply_cover(bilag: Bilag, cover: Cover) -> list[str]:
         elif bilag.number != cover.number:
             disagree("Bilagsnr.", bilag.number, cover.number)
     if cover.source:
+        source_name = cover.source
+        known = Source.closest(source_name) if scanned else None
+        if known and known.name.casefold() != source_name.casefold():
+            warnings.append(f"Kilde: forsiden siger «{source_name}», læst som «{known}»")
+            source_name = known.name
         if bilag.source_id is None:
-            bilag.source = Source.get_or_create_by_name(cover.source)
-        elif bilag.source.name.casefold() != cover.source.casefold():
+            bilag.source = Source.get_or_create_by_name(source_name)
+        elif bilag.source.name.casefold() != source_name.casefold():
             disagree("Kilde", bilag.source, cover.source)
     if cover.title:
         if not bilag.title:
@@ -307,7 +313,7 @@ def save_result(
 
     with transaction.atomic():
         bilag = Bilag.objects.select_for_update().get(pk=bilag.pk)
-        bilag.cover_warnings = apply_cover(bilag, cover) if cover else []
+        bilag.cover_warnings = apply_cover(bilag, cover, scanned=cover_scanned) if cover else []
         if cover_scanned:
             # OCR misreads about one scanned cover number in a hundred (bench/cover_report.py),
             # and a wrong number is a wrong permalink.

@@ -10,12 +10,14 @@ from django.core.management import CommandError, call_command
 
 from bilag.demo import rasterize_pdf, render_pdf
 from bilag.models import Bilag, Page
+from bilag.pipeline.cover import Cover
 from bilag.pipeline.extract import PdfError
 from bilag.processing import (
     PIPELINE_FAILURES,
     DuplicateUpload,
     ProcessingError,
     accept_upload,
+    apply_cover,
     failure_reason,
     process_bilag,
 )
@@ -302,3 +304,24 @@ def test_admin_lists_the_bilag_whose_cover_needs_checking(staff_client):
     assert [b.title for b in to_check.context["cl"].result_list] == ["Afviger"]
     fine = staff_client.get("/admin/bilag/bilag/?forside=ok")
     assert [b.title for b in fine.context["cl"].result_list] == ["I orden"]
+
+
+@pytest.mark.parametrize(
+    ("read", "scanned", "expected", "warned"),
+    [
+        ("Udleendingestyrelsen", True, "Udlændingestyrelsen", True),  # æ read as "ee"
+        ("udlændingestyrelsen", True, "Udlændingestyrelsen", False),  # the same name
+        ("Udleendingestyrelsen", False, "Udleendingestyrelsen", False),  # typed: as written
+        ("CBS News", True, "CBS News", False),  # one letter from BBC News: another source
+    ],
+)
+def test_source_read_by_ocr_is_taken_as_the_known_source_it_is_closest_to(
+    read, scanned, expected, warned
+):
+    SourceFactory(name="Udlændingestyrelsen")
+    SourceFactory(name="BBC News")
+    bilag = BilagFactory(source=None, number=7)
+    warnings = apply_cover(bilag, Cover(source=read), scanned=scanned)
+    assert bilag.source.name == expected
+    warning = f"Kilde: forsiden siger «{read}», læst som «{expected}»"
+    assert warnings == ([warning] if warned else [])
