@@ -20,7 +20,8 @@ then:
 Per field it prints the share parsed exactly right (text fields after whitespace
 normalisation; dates with their precision), and the share of covers with every field right.
 "country resolved" counts the covers whose country processing would still find: the name as
-read, or the one name it is closest to (``closest_name``, for OCR-damaged names).
+read, or the one name it is closest to (``closest_name``, for OCR-damaged names); "source
+resolved" likewise for a scanned cover's source among the known sources.
 Nothing is cached; a scanned cover takes one to two seconds of Tesseract.
 """
 
@@ -296,13 +297,18 @@ def main() -> None:
     for kind, scanned in (("typed", False), ("scanned", True)):
         rows = [(s, text, found) for s, text, found in results if s.scanned == scanned]
         per_field = {field: 0 for field in FIELDS}
-        all_right = recognised = resolved = 0
+        all_right = recognised = resolved = sources_resolved = 0
         for sample, text, found in rows:
             checks = field_results(sample.cover, found)
             recognised += found is not None
             if found is not None and found.country:
                 read = closest_name(found.country, {name: name for name in countries})
                 resolved += sample.cover.country in (found.country, read)
+            if found is not None and found.source and scanned:
+                read = closest_name(found.source, {name: name for name in SOURCES}, cutoff=0.9)
+                sources_resolved += sample.cover.source in (found.source, read)
+            elif found is not None:
+                sources_resolved += sample.cover.source == found.source
             all_right += all(checks.values())
             for field, ok in checks.items():
                 per_field[field] += ok
@@ -314,7 +320,8 @@ def main() -> None:
         fields = ", ".join(f"{field} {per_field[field] / n:.0%}" for field in FIELDS)
         print(
             f"{kind} ({n}): recognised {recognised / n:.0%}, every field right "
-            f"{all_right}/{n} = {all_right / n:.1%}; {fields}; country resolved {resolved / n:.0%}"
+            f"{all_right}/{n} = {all_right / n:.1%}; {fields}; "
+            f"country resolved {resolved / n:.0%}, source resolved {sources_resolved / n:.0%}"
         )
 
 
