@@ -906,3 +906,116 @@ def test_line_next_to_several_page_labels_is_no_running_header() -> None:
     out = clean_text([page(P1, "", P2, "", caption, "Page 1", "Page 2", "Page 3", "", P3)])
     assert caption in out
     assert "Page 2" not in out
+
+
+# An article long enough to have been told, and what the cleaner makes of it.
+STORY = "\n\n".join(ARTICLE[:5])
+STORY_TEXT = "\n\n".join(flat(p) for p in ARTICLE[:5])
+
+
+def after_story(*lines: str) -> str:
+    """The cleaned text of a page that holds the story and then the lines."""
+    return clean_text([page(STORY, "", *lines)])
+
+
+# The foot of a web page once the article is over: tags, a share bar, the comment form.
+ARTICLE_FOOT = [
+    "Tags: Syria, returns",
+    "Share on Facebook",
+    "Share on Twitter",
+    "Leave a comment",
+    "Your email address will not be published. Required fields are marked *",
+]
+
+
+def test_teaser_summaries_go_with_their_section_once_the_article_has_ended() -> None:
+    teasers = ["More stories", "Water returns to the eastern quarters"]
+    teasers += ["", SUMMARIES[0], "", "Teachers end their strike", "", SUMMARIES[1]]
+    assert after_story(*ARTICLE_FOOT, "", *teasers) == STORY_TEXT
+
+
+def test_short_paragraph_after_an_inline_related_box_stays() -> None:
+    # Right after the prose the box is no end of the article: its section ends at a sentence.
+    related = ["Related stories", "Water returns to the eastern quarters"]
+    short = "The ministry said it would appeal against the decision."
+    out = after_story(*related, "", short, "", P4)
+    assert short in out and flat(P4) in out
+    assert "Water returns" not in out
+
+
+def test_prose_between_boilerplate_outside_the_article_is_removed() -> None:
+    footer_menu = ["Newsroom", "Archive", "Weather", "Traffic", "Obituaries", "Puzzles"] * 3
+    blurb = (
+        "The Evening Post is where the region finds its news. It is the essential source of "
+        "information and ideas that make sense of a world in constant change, and the "
+        "conversation that it starts shows how the news is changing every part of our lives."
+    )
+    assert after_story(*footer_menu, "", blurb, "", *footer_menu) == STORY_TEXT
+
+
+def test_author_box_with_an_about_heading_goes() -> None:
+    box = [
+        "About Maria Lund",
+        "",
+        "Maria Lund has covered the region for the Evening Post since 2015 and writes about "
+        "migration, courts and the border.",
+    ]
+    assert after_story(*box, "", "Privacy policy") == STORY_TEXT
+
+
+def test_biography_of_the_author_named_by_the_byline_goes() -> None:
+    bio = "Maria Lund is a correspondent for the Evening Post and lives in the capital."
+    danish = "Maria Lund er korrespondent for avisen og bor i hovedstaden."
+    for text in (bio, danish):
+        pages = [page("By Maria Lund", STORY, "", "Maria Lund", "", text, "", "Home")]
+        out = clean_text(pages)
+        assert "Maria Lund" not in out
+        assert flat(P3) in out
+
+
+def test_heading_and_paragraph_that_explain_a_name_are_no_author_box() -> None:
+    # No byline gives the name: it is the article's subject, not its author.
+    explained = (
+        "Frontex is the European Union's border agency, and it has deployed officers to the "
+        "crossing since the spring."
+    )
+    out = after_story("Frontex", "", explained, "", P4)
+    assert "Frontex\n\n" + explained in out
+
+
+def test_comment_thread_whose_comments_end_in_reply_buttons_goes() -> None:
+    thread = [
+        "2 comments",
+        "Anna Holm May 2, 2021 - 9:41 pm",
+        "I tried to cross there with my family last month and the queue was very long, but",
+        "the officers were kind to us and the children, and we were on the other side of the",
+        "border before it was dark, which is more than we had hoped for when we set out.",
+        "Reply",
+        "Peter Berg May 3, 2021 - 8:10 am",
+        "Hi Anna,",
+        "Thank you for telling us how it went. We hope to travel there in the summer with our",
+        "parents, and it is good to know that the crossing is open and that the officers are",
+        "helpful to the families who have been waiting for so long to see their relatives.",
+        "Reply",
+        "Leave a Comment",
+    ]
+    assert after_story(*thread) == STORY_TEXT
+
+
+def test_single_reply_button_of_an_embedded_post_takes_no_text_with_it() -> None:
+    embed = ["Comments", "The border is open again, the queue is short this morning.", "Reply"]
+    out = after_story(*embed, "", P4, "", P5)
+    assert flat(P4) in out and flat(P5) in out
+
+
+def test_link_list_after_the_last_prose_goes_with_a_line_that_is_no_link() -> None:
+    links = ["Gift guides", "Best phones of the year", "Ten gifts for the cook in your life"]
+    glued = "Travel checklist: what to pack for a long trip. Related topics:"
+    topics = "Phones Laptops Storage Networks"
+    assert after_story(*links, glued, topics, "Privacy policy") == STORY_TEXT
+
+
+def test_run_after_the_last_prose_that_opens_with_the_articles_own_line_stays() -> None:
+    sign_off = "Reporting by Maria Lund; editing by Peter Berg."
+    run = [sign_off, "Gift guides", "Best phones of the year", "Ten gifts for the cook", "Home"]
+    assert sign_off in after_story(*run)

@@ -33,20 +33,28 @@ The approach, in order:
    and the site's rules for comments, runs of menu-like short lines without figures or code
    (a document's list items with printed bullets and a wiki's section headings
    "History[edit]" are no menu items), the teasers after a "Related"-style heading up to the
-   next sentence, and everything from a series of web time stamps ("2 days ago") once the
-   article has been told; the rest are "short" and decided by their neighbours. Pictures'
+   next sentence (once the article has ended, told and followed by several lines of
+   boilerplate, up to the next prose longer than a teaser's summary, so the summaries go
+   too), a comment thread whose comments each end in a reply button, from its heading on,
+   and everything from a series of web time stamps ("2 days ago") once the article has
+   been told; the rest are "short" and decided by their neighbours. Pictures'
    captions, credits, file names and counters, bylines and stamp lines ("Updated 3:15 pm
    CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), headlines (not list items) printed
    twice within a few lines (teasers) with the section labels printed by them and, once the
-   article is under way, the summary after a labelled one, and a series of excerpts cut off
-   with an ellipsis, are dropped before that and do not count as neighbours. The headline
+   article is under way, the summary after a labelled one, an author box after the article
+   ("About Jane Doe", or the byline's name alone, and the biography), and a series of
+   excerpts cut off with an ellipsis, are dropped before that and do not count as
+   neighbours. The headline
    named by the print header is kept, but it is no prose for its neighbours: short labels
    just before it (breadcrumbs, section labels) are judged as if nothing followed them. The
    article's main region carries on over a page break past a sidebar printed at the page's
    end (the column first, the sidebar after it, page by page), up to the last prose or list
    item of the page it resumes on. Outside the article's main region, several teaser-sized
-   pieces of prose are a list of other articles' summaries. When a block is in doubt it is
-   kept: losing a sentence of the article is worse than keeping a menu line.
+   pieces of prose are a list of other articles' summaries, and one with boilerplate on
+   both sides is the site's blurb or an appeal. After the article's last prose, a run of
+   short lines that opens with a link-like line is a link list even when a few of its
+   lines are not (cut off, or glued to a label). When a block is in doubt it is kept:
+   losing a sentence of the article is worse than keeping a menu line.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -984,6 +992,55 @@ def _teaser_companions(blocks: list[_Block], doubled: set[int]) -> set[int]:
     return companions
 
 
+# An author box after the article: "About Jane Doe" (or the author's name alone, the one the
+# byline gives), then the author's biography ("Jane Doe is a reporter …", "… er journalist").
+_ABOUT_NAME = re.compile(
+    r"^(?i:about|über|om|sobre|à propos de|acerca de|over)\s+"
+    r"(?P<name>[A-ZÆØÅÄÖÜ][^\W\d_]+(\s[A-ZÆØÅÄÖÜ][^\W\d_]+){1,3})$"
+)
+_PERSON = re.compile(r"^[A-ZÆØÅÄÖÜ][^\W\d_A-Z]+(\s[A-ZÆØÅÄÖÜ][^\W\d_]+){0,3}$")
+_BYLINE_NAME = re.compile(
+    r"\b(?i:by|af|von|par|por)\s([A-ZÆØÅÄÖÜ][^\W\d_]+(\s[A-ZÆØÅÄÖÜ]\S*){0,3})"
+)
+_BIO_VERB = re.compile(r"^\s(is|was|has|er|var|har|ist|war|hat|é|es|est)\b")
+_BIO_WORDS = 120  # a biography is a few sentences
+_BIO_REACH = 3  # blocks from the name to the biography (a photo, a "follow" bar between)
+
+
+def _author_boxes(blocks: list[_Block]) -> set[int]:
+    """Indices of author boxes once the article has been told: the "About …" heading or the
+    byline's name, and the biography after it.
+
+    A heading that names a thing ("Frontex", "HL7") before the paragraph that explains it
+    ("Frontex is the EU's …") is no author box: a name alone counts only when the byline
+    ("By Jane Doe", "written by Jane") gives it.
+    """
+    authors = [m.group(1) for block in blocks for m in _BYLINE_NAME.finditer(block.text)]
+    found: set[int] = set()
+    prose_words = 0
+    for i, block in enumerate(blocks):
+        if block.kind is _Kind.GOOD:
+            prose_words += _n_words(block.text)
+        if prose_words < _ARTICLE_WORDS or block.kind is not _Kind.SHORT:
+            continue
+        about = _ABOUT_NAME.match(block.text)
+        name = about.group("name") if about else block.text
+        if not about and not (
+            _PERSON.match(name) and any(author.startswith(name) for author in authors)
+        ):
+            continue
+        reach = range(i + 1, min(i + 1 + _BIO_REACH, len(blocks)))
+        bio = next((k for k in reach if blocks[k].kind in (_Kind.GOOD, _Kind.NEAR_GOOD)), None)
+        if bio is None or _n_words(blocks[bio].text) > _BIO_WORDS:
+            continue
+        text = blocks[bio].text
+        if (about and name.split()[-1] in text) or (
+            text.startswith(name) and _BIO_VERB.match(text[len(name) :])
+        ):
+            found.update((i, bio))
+    return found
+
+
 def _mostly_data(run: list[_Block]) -> bool:
     """Whether most of a run of short lines hold figures or code: data, not a menu or links."""
     data = sum(any(c.isdigit() for c in b.text) or bool(_CODE.search(b.text)) for b in run)
@@ -1004,6 +1061,9 @@ def _is_menu_item(block: _Block) -> bool:
 _EDGE_BLOCKS = 3  # blocks at the top and bottom of a page that may be page furniture
 _CAPTION_WORDS = 80  # a credited caption longer than this is taken for article text
 _ARTICLE_WORDS = 150  # prose that tells that the article has started
+# Lines of boilerplate since the last prose that tell that the article has ended: tags, a
+# share bar, the comment form. An inline "Related" box follows the prose at once.
+_END_GAP = 5
 
 
 def _by_page(blocks: list[_Block]) -> dict[int, list[_Block]]:
@@ -1039,6 +1099,37 @@ def _drop_comment_thread(blocks: list[_Block]) -> None:
     if len(signatures) >= 2:
         for block in blocks[signatures[0] :]:
             block.kind = _Kind.BAD
+    _drop_replied_comments(blocks)
+
+
+_REPLY_BUTTON = frozenset(
+    {"reply", "svar", "besvar", "antworten", "responder", "rispondi", "répondre"}
+)
+_COMMENT_REACH = 12  # blocks of one comment: its author, stamp, paragraphs and reply button
+
+
+def _drop_replied_comments(blocks: list[_Block]) -> None:
+    """Drop a thread whose comments each end in a reply button: from the thread's heading
+    ("2 comments", "Leave a reply") just before the first comment to the last button.
+
+    One reply button is a tweet's or a form's; a chain of them, a comment's length apart,
+    after a comment heading, is a thread.
+    """
+    replies = [i for i, block in enumerate(blocks) if _key(block.text) in _REPLY_BUTTON]
+    chains: list[list[int]] = []
+    for i in replies:
+        if chains and i - chains[-1][-1] <= _COMMENT_REACH:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        reach = range(chain[0] - 1, max(-1, chain[0] - _COMMENT_REACH), -1)
+        heading = next((i for i in reach if _COMMENT_HEADING.match(blocks[i].text)), None)
+        if heading is not None:
+            for block in blocks[heading : chain[-1] + 1]:
+                block.kind = _Kind.BAD
 
 
 def _decide(blocks: list[_Block], web_print: bool = True) -> None:
@@ -1069,6 +1160,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         if block.kind in _UNSURE and (_is_byline(block.text) or _is_stamp_line(block.text))
     }
     furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
+    furniture |= _author_boxes(blocks)
     # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
     # article that trails off into a quotation is longer).
     truncated = {
@@ -1152,17 +1244,36 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
     # Teaser headlines after "Related articles"-style headings, up to the next prose that
     # ends a sentence: headlines run into one another and into their keyword lines, but
-    # they do not close with a full stop.
-    in_section = False
+    # they do not close with a full stop. Once the article has ended (told, then several
+    # lines of boilerplate: tags, a share bar, the comment form), such a section holds the
+    # teasers' summaries too, up to prose longer than a summary or a lead-in ("… these:").
+    in_section = article_ended = False
+    prose_words = boilerplate_lines = 0
     for block in blocks:
         if _SECTION_STARTS.match(block.text):
             in_section = True
+            article_ended = article_ended or (
+                prose_words >= _ARTICLE_WORDS and boilerplate_lines >= _END_GAP
+            )
+        elif (
+            in_section
+            and article_ended
+            and _n_words(block.text) <= _SUMMARY_WORDS
+            and not block.text.endswith(":")
+        ):
+            block.kind = _Kind.BAD
         elif _SENTENCE_OR_LEAD_IN.search(block.text) or (
             block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD) and _TERMINAL.search(block.text)
         ):
             in_section = False
         elif in_section and block.kind is not _Kind.BAD:
             block.kind = _Kind.BAD
+        if block.kind is _Kind.GOOD:
+            prose_words += _n_words(block.text)
+            boilerplate_lines = 0
+        else:
+            boilerplate_lines += block.dropped_before
+            boilerplate_lines += len(block.lines) if block.kind is _Kind.BAD else 0
 
     if not any(block.kind is _Kind.GOOD for block in blocks):
         if any(block.kind is _Kind.NEAR_GOOD for block in blocks):
@@ -1197,6 +1308,14 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
         if len(summaries) >= _SUMMARIES:
             for block in summaries:
                 block.kind = _Kind.BAD
+    # One such piece with boilerplate on both sides is the site's blurb ("X is where
+    # tomorrow is realized …"), an appeal or a teaser; at the document's end it may be the
+    # article's last paragraph after an advertisement.
+    for i, block in enumerate(blocks):
+        if i in inside or block.kind is not _Kind.GOOD or _n_words(block.text) > _SUMMARY_WORDS:
+            continue
+        if 0 < i < len(blocks) - 1 and blocks[i - 1].kind is blocks[i + 1].kind is _Kind.BAD:
+            block.kind = _Kind.BAD
     for i in inside:
         if blocks[i].kind is _Kind.NEAR_GOOD:
             blocks[i].kind = _Kind.GOOD
@@ -1207,6 +1326,11 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     # the short blocks just before it (breadcrumbs, section labels) are judged as if nothing
     # followed them, and it rescues none that the whole run would drop.
     kinds = [b.kind for b in blocks]
+    # After the article's last prose, a web page's runs of short lines are its link lists,
+    # with a few lines among them cut off or glued to a label. A document with page
+    # furniture of its own (an RFC) ends in its references and addresses instead.
+    paged = any(line.furniture_before for block in blocks for line in block.lines)
+    last_prose = max((k for k, kind in enumerate(kinds) if kind is _Kind.GOOD), default=-1)
     i = 0
     while i < len(blocks):
         if kinds[i] not in _UNSURE:
@@ -1217,7 +1341,7 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             j += 1
         before = kinds[i - 1] if i > 0 else None
         after = kinds[j] if j < len(blocks) else None
-        verdict = _context_verdict(blocks[i:j], before, after)
+        verdict = _context_verdict(blocks[i:j], before, after, not paged and i > last_prose)
         for block in blocks[i:j]:
             block.kind = verdict
         # The headline stands inside the run or just after it.
@@ -1234,14 +1358,22 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
         _keep_page_content(blocks, unsure)
 
 
-def _context_verdict(run: list[_Block], before: _Kind | None, after: _Kind | None) -> _Kind:
-    """The side that a run of short blocks takes, given the kinds of its neighbours."""
+def _context_verdict(
+    run: list[_Block], before: _Kind | None, after: _Kind | None, trailing: bool = False
+) -> _Kind:
+    """The side that a run of short blocks takes, given the kinds of its neighbours.
+
+    A run between prose and boilerplate is dropped when it is a list of links; a run that
+    trails the article's last prose may hold a few lines that don't look like links, as
+    long as it opens with one (the article's own last line would come first).
+    """
     if before is not _Kind.GOOD and after is not _Kind.GOOD:
         return _Kind.BAD
     if before is _Kind.GOOD and after is _Kind.GOOD:
         return _Kind.GOOD
     link_like = sum(_is_heading_like(b.text) for b in run)
-    if len(run) >= 3 and link_like == len(run) and not _mostly_data(run):
+    share = _TRAILING_LINK_SHARE if trailing and _is_heading_like(run[0].text) else 1.0
+    if len(run) >= 3 and link_like >= share * len(run) and not _mostly_data(run):
         return _Kind.BAD
     return _Kind.GOOD
 
@@ -1265,6 +1397,7 @@ def _keep_page_content(blocks: list[_Block], unsure: list[_Block]) -> None:
 
 
 _BAD_LINE_COST = 4.0
+_TRAILING_LINK_SHARE = 0.75  # links in a run of short lines after the article's last prose
 _SUMMARY_WORDS = 80  # a teaser's summary is a sentence or three
 _SUMMARIES = 3  # summaries that make a list of teasers
 # Short prose counts for little: a string of teasers' summaries must not look like an article.
