@@ -1019,3 +1019,119 @@ def test_run_after_the_last_prose_that_opens_with_the_articles_own_line_stays() 
     sign_off = "Reporting by Maria Lund; editing by Peter Berg."
     run = [sign_off, "Gift guides", "Best phones of the year", "Ten gifts for the cook", "Home"]
     assert sign_off in after_story(*run)
+
+
+def test_label_dropped_wherever_else_it_is_printed_goes_where_it_would_be_kept() -> None:
+    # A teaser list prints its section's label by every item; one copy after the article's
+    # last paragraph would be kept by its neighbours. The article's own subheading, also a
+    # menu item, stays.
+    menu = ["Home", "Economy", "Health", "Returns", "Contact"]
+    teasers = ["Economy", "Prices rise in the capital", "Economy", "Bakers raise bread prices"]
+    teasers += ["Economy", "Fuel queues grow longer", "Economy", "Banks close early"]
+    doc = page(
+        *menu, "", P1, "", "Health", P2, "", P3, "", "Economy", "Share on Facebook", *teasers
+    )
+    out = clean_text([doc])
+    assert "Economy" not in out
+    assert out == "\n\n".join([flat(P1), "Health", flat(P2), flat(P3)])
+
+
+def test_advertisement_labels_in_more_languages_are_removed() -> None:
+    labels = ["Iklan", "Publicidade", "Реклама", "광고"]
+    out = clean_text([page(P1, "", labels[0], "", P2, "", labels[1], labels[2], labels[3], "", P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_teasers_cut_off_with_two_dots_are_removed_but_one_such_line_stays() -> None:
+    teasers = ["Bakers in the old town raise their pr..", "Water returns to the eastern qu.."]
+    teasers += ["Teachers end their strike after thr.."]
+    out = clean_text([page(P1, "", P2, "", *teasers, "", P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+    trailing = "The list of documents is long: passports, birth certificates, etc.."
+    assert trailing in clean_text([page(P1, "", trailing, "", P2)])
+
+
+def test_newsletter_appeals_in_other_words_are_removed() -> None:
+    appeals = [
+        "Breaking News Emails",
+        "Every morning we send an email with the stories of the day.",
+        "The news that matters, straight to your inbox.",
+        "No spam, we promise. You can unsubscribe at any time.",
+    ]
+    mail = "The ministry said that it had received thousands of emails from worried parents."
+    out = clean_text([page(P1, "", P2, "", *appeals, "", mail, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), mail, flat(P3)])
+
+
+def test_calls_to_click_go_once_their_neighbours_have_been_decided() -> None:
+    # The call separates a fact box's labels from the article's first heading: the labels
+    # are judged as if it were there.
+    fact_box = ["Claim", "The new law ends all family reunification.", "Verdict", "False"]
+    fact_box += ["About this verdict"]
+    call = "Do you like our reporting? Click here to support it."
+    out = clean_text(
+        [page(*fact_box, "", call, "", "Origin", "", STORY, "", "CLICK HERE FOR OUR APP")]
+    )
+    assert "lick here" not in out.lower()
+    assert all(line in out for line in (*fact_box, "Origin", STORY_TEXT))
+
+
+def test_fine_print_goes_but_a_sentence_about_a_trademark_stays() -> None:
+    fine_print = [
+        "By registering you agree to the Terms of Use and acknowledge the Privacy Policy. You "
+        "agree to receive offers from our partners.",
+        "Quotes delayed at least 20 minutes. Market data provided by a data vendor.",
+        "Daily Courier is a registered trademark of Courier Media Group.",
+        "The content of this site is for informational purposes only and is not intended as "
+        "legal or medical advice.",
+        "This site is protected by reCAPTCHA and the search engine's privacy policy applies.",
+        "The material on this site may not be reproduced without prior written permission.",
+    ]
+    brand = "In 2018 the court gave the company the right to use his trademark of the bird."
+    out = after_story(brand, "", *fine_print)
+    assert out == STORY_TEXT + "\n\n" + brand
+
+
+def test_line_of_footer_links_is_removed_but_a_heading_that_starts_alike_stays() -> None:
+    footer_links = ["Terms of Service Privacy Notice", "FAQ | Contact us | Sitemap"]
+    heading = "Contact with relatives abroad"
+    out = clean_text([page(P1, "", heading, P2, "", P3, "", *footer_links)])
+    assert out == "\n\n".join([flat(P1), heading, flat(P2), flat(P3)])
+
+
+def test_more_and_the_sites_name_opens_a_list_of_teasers() -> None:
+    teasers = ["More Daily Courier", "", "Water returns to the eastern quarters", "Jane Doe"]
+    teasers += ["", SUMMARIES[0], "", "Teachers end their strike", "John Roe", "", SUMMARIES[1]]
+    assert after_story(*ARTICLE_FOOT, "", *teasers) == STORY_TEXT
+
+
+def test_heading_that_starts_with_more_is_no_list_of_teasers() -> None:
+    heading = "More than a decade of displacement"
+    out = clean_text([page(P1, "", P2, "", heading, P3, "", P4)])
+    assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3), flat(P4)])
+
+
+def test_photo_credits_in_more_shapes_are_removed() -> None:
+    credits = [
+        "Families at the crossing. Photo by Jane Doe",
+        "Jane Doe | Daily Courier | Getty Images",
+        "John Roe Submitted photo",
+        "Courtesy of the Red Cross",
+        "Jane Doe/Daily Courier",
+    ]
+    photo = "The exhibition in the town hall shows a famous photo by a local artist."
+    out = clean_text([page(P1, "", credits[0], "", P2, "", *credits[1:], "", photo, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), photo, flat(P3)])
+
+
+def test_tag_line_and_teaser_heading_in_lower_case_do_not_carry_a_paragraph_on() -> None:
+    # Printed right under the article's last line; a wrapped line of prose that opens with
+    # the same words still carries its paragraph on.
+    foot = ["Published 12 March 2021 08:15", "tags #Syria #returns", "most popular"]
+    teasers = ["Bakers in the old town raise the price of bread", "Teachers end their strike"]
+    assert after_story(*foot, *teasers, "", P6) == STORY_TEXT + "\n\n" + flat(P6)
+    wrapped = [
+        "The radio station in the camp has within two years become by far the most",
+        "popular news programme in the region, according to a survey published this week.",
+    ]
+    assert " ".join(wrapped) in clean_text([page(P1, "", *wrapped, "", P2)])

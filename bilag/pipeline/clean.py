@@ -19,7 +19,8 @@ The approach, in order:
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
    "nach"). Headings, list items, entries of a table of contents and captions opened by
-   their label ("Image:") stay blocks of their own, also after a wide caption.
+   their label ("Image:") stay blocks of their own, also after a wide caption, and so do a
+   labelled tag line and a teaser list's heading printed in lower case ("most popular").
    The headline that the browser's print header names is one block, however it wraps. A
    lower-case continuation at the top of a page joins the last unfinished paragraph of the
    page before, past a banner, sidebar list, advertisement or a short line that does not
@@ -28,23 +29,26 @@ The approach, in order:
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a
    teaser's summary) and counts as good inside the article's region; "bad" ones match
-   boilerplate phrases (cookies, sharing, newsletters, related articles, copyright, "Was
-   this page helpful?"), date lines, tag lines, share bars, the comment form's fine print
-   and the site's rules for comments, runs of menu-like short lines without figures or code
-   (a document's list items with printed bullets and a wiki's section headings
-   "History[edit]" are no menu items), the teasers after a "Related"-style heading up to the
-   next sentence (once the article has ended, told and followed by several lines of
-   boilerplate, up to the next prose longer than a teaser's summary, so the summaries go
-   too), a comment thread whose comments each end in a reply button, from its heading on,
-   and everything from a series of web time stamps ("2 days ago") once the article has
-   been told; the rest are "short" and decided by their neighbours. Pictures'
-   captions, credits, file names and counters, bylines and stamp lines ("Updated 3:15 pm
+   boilerplate phrases (cookies, sharing, newsletters, related articles, copyright,
+   advertisement labels, "Was this page helpful?"), date lines, tag lines, share bars, the
+   comment form's fine print and the site's rules for comments, the site's fine print
+   (consent by registering, disclaimers of advice, trademark notices, delayed quotes), a
+   line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short lines
+   without figures or code (a document's list items with printed bullets and a wiki's
+   section headings "History[edit]" are no menu items), the teasers after a
+   "Related"-style heading or "More" and the site's name up to the next sentence (once the
+   article has ended, told and followed by several lines of boilerplate, up to the next
+   prose longer than a teaser's summary, so the summaries go too), a comment thread whose
+   comments each end in a reply button, from its heading on, and everything from a series
+   of web time stamps ("2 days ago") once the article has been told; the rest are "short"
+   and decided by their neighbours. Pictures' captions, credits ("Photo by Jane Doe",
+   "Submitted photo"), file names and counters, bylines and stamp lines ("Updated 3:15 pm
    CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), headlines (not list items) printed
    twice within a few lines (teasers) with the section labels printed by them and, once the
    article is under way, the summary after a labelled one, an author box after the article
    ("About Jane Doe", or the byline's name alone, and the biography), and a series of
-   excerpts cut off with an ellipsis, are dropped before that and do not count as
-   neighbours. The headline
+   excerpts cut off with an ellipsis (or two dots), are dropped before that and do not
+   count as neighbours. The headline
    named by the print header is kept, but it is no prose for its neighbours: short labels
    just before it (breadcrumbs, section labels) are judged as if nothing followed them. The
    article's main region carries on over a page break past a sidebar printed at the page's
@@ -54,7 +58,10 @@ The approach, in order:
    both sides is the site's blurb or an appeal. After the article's last prose, a run of
    short lines that opens with a link-like line is a link list even when a few of its
    lines are not (cut off, or glued to a label). When a block is in doubt it is kept:
-   losing a sentence of the article is worse than keeping a menu line.
+   losing a sentence of the article is worse than keeping a menu line. Once all is
+   decided, a short label kept once but dropped at least three times as often elsewhere
+   (the section label of every teaser) goes, and so do calls to click ("Get our app by
+   clicking here"), which are judged by their neighbours as the lines they look like.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -115,7 +122,9 @@ _BOILERPLATE_TEXT = """
     artikel drucken|drucken|
     shares|caption|video|back to gallery|view gallery|see full gallery|learn more|
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
-    select month|select category|om forfatteren|über den autor|über die autorin
+    select month|select category|om forfatteren|über den autor|über die autorin|
+    publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
+    광고|広告|广告
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
@@ -136,6 +145,14 @@ _SECTION_STARTS = re.compile(
     r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사)\W*$",
     re.IGNORECASE,
 )
+
+# "More" and the site's name: "More Daily Courier", its list of other articles.
+_MORE_FROM_SITE = re.compile(r"^More(\s[A-Z][\w.'’&-]*){1,3}$")
+
+
+def _is_section_start(text: str) -> bool:
+    return bool(_SECTION_STARTS.match(text) or _MORE_FROM_SITE.match(text))
+
 
 # Comment threads: "34 responses to …", and WordPress-style signatures ("jo says:") followed
 # by the comment's time stamp.
@@ -168,9 +185,15 @@ _CONSENT_WORDS = re.compile(
 )
 _NEWSLETTER = re.compile(
     r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
-    r"abonnieren|get (our|the) .{0,30}(in your inbox|emails?))",
+    r"abonnieren|get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
+    r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
+# A call to click: the site's way of pointing to its app, its shop or its appeal.
+_CLICK_HERE = re.compile(
+    r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier)\b", re.IGNORECASE
+)
+_CALL_WORDS = 30  # a call to click is a line or two, no paragraph
 _COPYRIGHT = re.compile(
     r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
     r"alle rechte vorbehalten)",
@@ -178,22 +201,29 @@ _COPYRIGHT = re.compile(
 )
 _IMAGE_CREDIT = re.compile(
     r"(\((image|photo|picture|foto|bild|credit|source)s?\s*:[^)]*\)|"
-    r"\((ap|afp|reuters|epa|getty)( images)? photo[^)]*\)|"
+    r"\((ap|afp|reuters|epa|getty)( images)?( file)? photo[^)]*\)|"
     r"^(image|photo|foto|bild)( credit)?s?\s*:|"
     r"\b(image|photo) (copyright|caption|source)\b|"
-    r"(credit|photo|foto|bild)s?:\s*\S[^.!?:]{0,50})\s*\W*$",
+    r"(credit|photo|foto|bild)s?:\s*\S[^.!?:]{0,50}|"
+    # "… Photo by Jane Doe", "… Submitted photo": capitalised, as a sentence says neither.
+    r"\b(?-i:(Photo|Image|Picture|Illustration)( illustration)?s? by\s[^.!?:]{1,50}|"
+    r"(Submitted|File|Courtesy|Staff) photo))\s*\W*$",
     re.IGNORECASE,
 )
 # A photographer's credit on a line of its own: "Jane Doe/Getty Images", "AFP via Getty Images".
 _AGENCY_CREDIT = re.compile(
-    r"^\S.{0,60}(/|,|\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
+    r"^\S.{0,60}(/|,|\||\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
     r"afp|ap|associated press|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|"
-    r"imago)\W*$",
+    r"imago)\W*$|"
+    # "Courtesy of Jane Doe", "Jane Doe/Daily Courier".
+    r"^(?-i:Courtesy)( of)?\s[A-Z][^.!?]{0,40}$|"
+    r"^(?-i:[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3}/[A-Z][\w.-]+( [A-Z][\w.-]+){0,2})$",
     re.IGNORECASE,
 )
-# A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more".
+# A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more", "… the
+# fi..".
 _TRUNCATED = re.compile(
-    r"\w(\.{3}|…)[\"'”’»)]?(\s*(read more|more|læs mere|mehr|weiterlesen))?$", re.IGNORECASE
+    r"\w(\.{2,3}|…)[\"'”’»)]?(\s*(read more|more|læs mere|mehr|weiterlesen))?$", re.IGNORECASE
 )
 _TRUNCATED_SERIES = 3  # excerpts that show a list of teasers rather than a trailing quote
 # An image's file name or a gallery's counter ("1 of 6", "3 / 23") standing alone.
@@ -241,6 +271,28 @@ _COMMENT_RULES = re.compile(
     r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment",
     re.IGNORECASE,
 )
+# A line of the site's footer links: "Terms of Service Privacy Notice", "FAQ | Contact us".
+_FOOTER_LINK = (
+    r"(terms (of (use|service|sale)|(and|&) conditions)|privacy( (policy|notice|statement))?|"
+    r"cookies?( (policy|settings|notice))?|contact( us)?|faq|about( us)?|site ?map|help|"
+    r"accessibility( statement)?|advertise( with us)?|careers|legal( notice)?|disclaimer|"
+    r"imprint|impressum|datenschutz(erklärung)?|kontakt|om os|privatlivspolitik)"
+)
+_FOOTER_LINKS = re.compile(rf"^{_FOOTER_LINK}([\s|/·•,-]+{_FOOTER_LINK})+\W*$", re.IGNORECASE)
+# A site's fine print: the consent that comes with registering, a disclaimer of advice,
+# trademark notices, delayed market quotes, a ban on reproduction, a reCAPTCHA notice.
+_FINE_PRINT = re.compile(
+    r"\b(by (registering|signing up|subscribing|creating an account|clicking|continuing)\b"
+    r".{0,80}\byou (agree|accept|consent|acknowledge)|"
+    r"you (have read and )?(agree|consent) to (the|our) (terms|privacy|use)|"
+    r"information (provided|contained) on this (web)?site|results (may )?vary|"
+    r"for (general )?informational purposes only|"
+    r"not (intended|meant) (to|as|for)\b.{0,60}\b(advice|diagnos\w*|treat\w*)|"
+    r"(is|are) (a )?(registered )?trademarks? of|quotes (are )?delayed|"
+    r"may not be (reproduced|republished|redistributed|copied)|recaptcha)\b",
+    re.IGNORECASE,
+)
+_FINE_PRINT_WORDS = 120
 _READER_ADDRESS = re.compile(r"\b(you|your|please|we|our)\b", re.IGNORECASE)
 # The author box's "Follow him on Twitter @jdoe".
 _FOLLOW = re.compile(
@@ -607,9 +659,23 @@ def _ends_in_run_on_word(text: str) -> bool:
     return bool(words) and words[-1] in _RUN_ON_WORDS  # in lower case: mid-sentence
 
 
+# The boilerplate phrases that head a list of teasers: "most popular", "related stories".
+_SECTION_HEADINGS = frozenset(p for p in _BOILERPLATE_LINES if _SECTION_STARTS.match(p))
+
+
+def _opens_site_section(text: str) -> bool:
+    """A labelled tag line ("tags #Syria #returns") or the heading of a teaser list ("most
+    popular"): printed in lower case, it may stand right under the article's last line."""
+    return (_is_tag_line(text) and (":" in text or "#" in text)) or (
+        len(text.split()) <= 4 and _key(text) in _SECTION_HEADINGS and _is_heading_like(text)
+    )
+
+
 def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     """Whether nxt continues the paragraph that prev belongs to."""
     a, b = prev.stripped, nxt.stripped
+    if _opens_site_section(b):
+        return False
     if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a) or _CAPTION_LABEL.match(b):
         return False  # a list item, a picture's file name or caption stands on its own
     if _CONTENTS_ENTRY.search(a):
@@ -858,7 +924,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     letters = sum(c.isalpha() for c in text)
     if (
         key in _BOILERPLATE_LINES
-        or _SECTION_STARTS.match(text)
+        or _is_section_start(text)
         or _TEASER.match(text)
         or _COMMENT_HEADING.match(text)
         or _FEEDBACK.match(text)
@@ -877,6 +943,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     if n <= 6 and _SHARE_CHROME.search(text):
         return _Kind.BAD
     if _is_share_bar(words) or _is_tag_line(text) or (n <= 80 and _is_notice(text)):
+        return _Kind.BAD
+    if (n <= _FINE_PRINT_WORDS and _FINE_PRINT.search(text)) or _FOOTER_LINKS.match(text):
         return _Kind.BAD
     if (
         letters < 0.5 * len(text.replace(" ", ""))
@@ -1087,6 +1155,10 @@ def _is_picture_furniture(text: str) -> bool:
     )
 
 
+def _is_call_to_click(text: str) -> bool:
+    return bool(_CLICK_HERE.search(text)) and _n_words(text) <= _CALL_WORDS
+
+
 def _drop_comment_thread(blocks: list[_Block]) -> None:
     """Readers' comments follow the article: drop from the first of several signatures on."""
     signatures = [
@@ -1188,7 +1260,32 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
             dropped_lines = 0
             after_headline = False
             rest.append(block)
+    labels = [block for block in rest if block.kind is _Kind.SHORT and _is_heading_like(block.text)]
     _decide_in_context(rest, web_print)
+    _drop_repeated_labels(blocks, labels)
+    # A call to click ("Get our app by clicking here") stands anywhere, in the article too:
+    # it goes once its neighbours have been decided, as the line it looks like.
+    for block in blocks:
+        if block.kind is not _Kind.BAD and _is_call_to_click(block.text):
+            block.kind = _Kind.BAD
+
+
+_REPEATS_DROPPED = 3  # copies of a label dropped for each one kept that make it site chrome
+
+
+def _drop_repeated_labels(blocks: list[_Block], labels: list[_Block]) -> None:
+    """Drop the kept copies of a short label that is dropped wherever else it is printed.
+
+    A teaser list prints its section's label ("Business") by every item, and one copy may
+    stand where its neighbours keep it; a heading of the article is not printed again and
+    again in the site's lists.
+    """
+    kept = Counter(block.text for block in labels if block.kind is not _Kind.BAD)
+    dropped = Counter(block.text for block in blocks if block.kind is _Kind.BAD)
+    for block in labels:
+        text = block.text
+        if block.kind is not _Kind.BAD and dropped[text] >= _REPEATS_DROPPED * kept[text]:
+            block.kind = _Kind.BAD
 
 
 def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
@@ -1250,7 +1347,7 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     in_section = article_ended = False
     prose_words = boilerplate_lines = 0
     for block in blocks:
-        if _SECTION_STARTS.match(block.text):
+        if _is_section_start(block.text):
             in_section = True
             article_ended = article_ended or (
                 prose_words >= _ARTICLE_WORDS and boilerplate_lines >= _END_GAP
