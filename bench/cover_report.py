@@ -7,7 +7,7 @@ Usage (from the repository root)::
 The corpus has three real covers; this report makes many more, in the shapes real ones take,
 so that the parser is measured on covers it was not written against. Each cover gets a random
 number, country (Danish CLDR names of all countries, from Babel), source, title (one to three
-lines), and publication and addition dates in each form the issue names ("11. september
+lines), and publication and addition dates in each form covers use ("11. september
 2018", "11. sept. 2018", "september 2018", "2018", "11-09-2018", "11.09.2018"). It is laid out
 as the board lays it out (labels in a left column, values beside them, "Optaget på
 baggrundsmaterialet:" over two lines) or as "Label: value" lines, in one of three fonts, and
@@ -46,6 +46,7 @@ from reportlab.pdfgen import canvas
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.cover import (  # noqa: E402
+    SOURCE_CUTOFF,
     Cover,
     DatePrecision,
     FuzzyDate,
@@ -305,7 +306,8 @@ def main() -> None:
                 read = closest_name(found.country, {name: name for name in countries})
                 resolved += sample.cover.country in (found.country, read)
             if found is not None and found.source and scanned:
-                read = closest_name(found.source, {name: name for name in SOURCES}, cutoff=0.9)
+                sources = {name: name for name in SOURCES}
+                read = closest_name(found.source, sources, cutoff=SOURCE_CUTOFF)
                 sources_resolved += sample.cover.source in (found.source, read)
             elif found is not None:
                 sources_resolved += sample.cover.source == found.source

@@ -181,7 +181,7 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
     list_select_related = ["country", "source"]
     autocomplete_fields = ["country", "source", "superseded_by"]
     date_hierarchy = "added"
-    actions = ["withdraw", "reprocess"]
+    actions = ["withdraw", "reprocess", "cover_checked"]
     readonly_fields = [
         "live_status",
         "failure_reason",
@@ -321,6 +321,21 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
         self.message_user(
             request,
             ngettext("%d bilag behandles igen.", "%d bilag behandles igen.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Forsiden er kontrolleret"), permissions=["change"])
+    def cover_checked(self, request, queryset):
+        # The warnings were for staff; once checked, the bilag leaves the "to check" list.
+        count = queryset.exclude(cover_warnings=[]).update(cover_warnings=[])
+        self.message_user(
+            request,
+            ngettext(
+                "%d bilag er markeret som kontrolleret.",
+                "%d bilag er markeret som kontrolleret.",
+                count,
+            )
+            % count,
             messages.SUCCESS,
         )
 

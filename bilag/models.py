@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .audit import acting_user
-from .pipeline.cover import closest_name
+from .pipeline.cover import SOURCE_CUTOFF, closest_name
 from .slugs import RESERVED_SLUGS, danish_slugify
 
 
@@ -170,12 +170,9 @@ class Source(models.Model):
 
     @classmethod
     def closest(cls, name: str) -> "Source | None":
-        """The known source an OCR-damaged name is closest to ("Udleendingestyrelsen").
-
-        Stricter than for countries: sources are many and some differ by one letter.
-        """
+        """The known source an OCR-damaged name is closest to ("Udleendingestyrelsen")."""
         by_name = dict(cls.objects.values_list("name", "pk"))
-        pk = closest_name(" ".join(name.split()), by_name, cutoff=0.9)
+        pk = closest_name(" ".join(name.split()), by_name, cutoff=SOURCE_CUTOFF)
         return cls.objects.get(pk=pk) if pk is not None else None
 
     @classmethod

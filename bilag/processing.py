@@ -254,14 +254,20 @@ def apply_cover(bilag: Bilag, cover: Cover, *, scanned: bool) -> list[str]:
     def disagree(label: str, typed, read) -> None:
         warnings.append(f"{label}: indtastet «{typed}», forsiden siger «{read}»")
 
+    def read_as(label: str, read, known) -> None:
+        warnings.append(f"{label}: forsiden siger «{read}», læst som «{known}»")
+
     if cover.country:
         country = Country.objects.lookup(cover.country)
-        if country is None and (country := Country.objects.closest(cover.country)):
-            warnings.append(f"Land: forsiden siger «{cover.country}», læst som «{country}»")
+        guessed = country is None and scanned
+        if guessed:
+            country = Country.objects.closest(cover.country)
         if bilag.country_id is None:
             if country is None:
                 raise ProcessingError(f"Forsidens land «{cover.country}» er ukendt")
             bilag.country = country
+            if guessed:
+                read_as("Land", cover.country, country)
         elif country is not None and country.pk != bilag.country_id:
             disagree("Land", bilag.country, cover.country)
     if cover.number:
@@ -270,13 +276,12 @@ def apply_cover(bilag: Bilag, cover: Cover, *, scanned: bool) -> list[str]:
         elif bilag.number != cover.number:
             disagree("Bilagsnr.", bilag.number, cover.number)
     if cover.source:
-        source_name = cover.source
-        known = Source.closest(source_name) if scanned else None
-        if known and known.name.casefold() != source_name.casefold():
-            warnings.append(f"Kilde: forsiden siger «{source_name}», læst som «{known}»")
-            source_name = known.name
+        known = Source.closest(cover.source) if scanned else None
+        source_name = known.name if known else cover.source
         if bilag.source_id is None:
             bilag.source = Source.get_or_create_by_name(source_name)
+            if known and known.name.casefold() != cover.source.casefold():
+                read_as("Kilde", cover.source, known)
         elif bilag.source.name.casefold() != source_name.casefold():
             disagree("Kilde", bilag.source, cover.source)
     if cover.title:
@@ -317,8 +322,9 @@ def save_result(
         if cover_scanned:
             # OCR misreads about one scanned cover number in a hundred (bench/cover_report.py),
             # and a wrong number is a wrong permalink.
+            number = f"bilagsnr. {bilag.number}" if bilag.number else "bilagsnr."
             bilag.cover_warnings.append(
-                f"Forsiden er scannet og læst med OCR: kontrollér bilagsnr. {bilag.number}, "
+                f"Forsiden er scannet og læst med OCR: kontrollér {number}, "
                 "land, kilde, titel og datoer"
             )
         if bilag.country_id is None:

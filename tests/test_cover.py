@@ -179,6 +179,22 @@ def test_a_doubled_colon_leaves_the_label_without_a_value() -> None:
     assert parse_cover(text) == EXPECTED
 
 
+def test_a_wrapped_title_after_blank_labels_is_not_spread_over_them() -> None:
+    text = """Flygtningenævnets baggrundsmateriale
+Bilagsnr.: 863
+Udgivet: 11. september 2018
+Optaget på baggrundsmaterialet: 11. oktober 2018
+Land:
+Kilde:
+Titel: US-backed force attacks
+IS pocket in eastern
+Syria
+"""
+    cover = parse_cover(text)
+    assert cover.country is None and cover.source is None
+    assert cover.title == EXPECTED.title
+
+
 def test_ocr_reads_the_value_column_first() -> None:
     text = f"Flygtningenævnets baggrundsmateriale\n\n{VALUE_COLUMN}\n{LABEL_COLUMN}"
     assert parse_cover(text) == EXPECTED
@@ -307,6 +323,6 @@ def test_closest_name_reads_an_ocr_damaged_name_but_never_guesses_between_two() 
     names = {"Syrien": 1, "Syria": 1, "Irak": 2, "Iran": 3, "Niger": 4, "Nigeria": 5}
     assert closest_name("Syrlen", names) == 1
     assert closest_name("SYRIA", names) == 1
-    assert closest_name("Irac", names) is None  # as close to Irak as to Iran: too far from both
+    assert closest_name("Irac", names) is None  # too far from Irak and Iran (ratio 0.75)
     assert closest_name("Nigera", names) is None  # close to two countries
     assert closest_name("Atlantis", names) is None

@@ -130,12 +130,23 @@ def test_unknown_country_on_the_cover_fails_clearly(upload):
     assert "Atlantis" in bilag.failure_reason
 
 
-def test_ocr_damaged_country_on_the_cover_is_read_as_the_closest_name_with_a_warning(upload):
-    cover = [COVER[0], COVER[1], "Land: Syrlen", *COVER[3:]]
-    bilag = upload(render_pdf(cover, BODY, notice=""))
-    assert bilag.status == Bilag.Status.PUBLISHED
+def test_ocr_damaged_country_on_a_scanned_cover_is_read_as_the_closest_name_with_a_warning():
+    bilag = BilagFactory(country=None, number=None, status=Bilag.Status.PROCESSING)
+    warnings = apply_cover(bilag, Cover(country="Syrlen"), scanned=True)
     assert bilag.country.slug == "syrien"
-    assert bilag.cover_warnings == ["Land: forsiden siger «Syrlen», læst som «Syrien»"]
+    assert warnings == ["Land: forsiden siger «Syrlen», læst som «Syrien»"]
+
+
+def test_unknown_country_on_a_typed_cover_is_not_guessed():
+    bilag = BilagFactory(country=None, number=None, status=Bilag.Status.PROCESSING)
+    with pytest.raises(ProcessingError, match="Syrlen"):
+        apply_cover(bilag, Cover(country="Syrlen"), scanned=False)
+
+
+def test_names_read_as_what_staff_typed_raise_no_warning():
+    bilag = BilagFactory(source=SourceFactory(name="Udlændingestyrelsen"))
+    cover = Cover(country="Syrlen", source="Udleendingestyrelsen")
+    assert apply_cover(bilag, cover, scanned=True) == []
 
 
 def test_a_number_already_taken_fails_and_leaves_the_other_bilag_alone(upload):
@@ -325,3 +336,18 @@ def test_source_read_by_ocr_is_taken_as_the_known_source_it_is_closest_to(
     assert bilag.source.name == expected
     warning = f"Kilde: forsiden siger «{read}», læst som «{expected}»"
     assert warnings == ([warning] if warned else [])
+
+
+def test_admin_action_marks_covers_checked_and_they_leave_the_list(staff_client):
+    checked = BilagFactory(title="Kontrolleret", cover_warnings=["Forsiden er scannet …"])
+    BilagFactory(title="Afventer", cover_warnings=["Forsiden er scannet …"])
+    response = staff_client.post(
+        "/admin/bilag/bilag/",
+        {"action": "cover_checked", "_selected_action": [checked.pk]},
+        follow=True,
+    )
+    assert "1 bilag er markeret som kontrolleret." in response.content.decode()
+    checked.refresh_from_db()
+    assert checked.cover_warnings == []
+    to_check = staff_client.get("/admin/bilag/bilag/?forside=kontroller")
+    assert [b.title for b in to_check.context["cl"].result_list] == ["Afventer"]

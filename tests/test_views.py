@@ -297,3 +297,15 @@ def test_filter_widgets_render_as_django_renders_them(data):
         with mock.patch.object(type(field.field.widget), "render", forms.Widget.render):
             django_html = str(field)
         assert fast_html == re.sub(r">\s+<", "><", django_html), field.name
+
+
+@pytest.mark.parametrize("rows", [1, 12])
+def test_country_list_costs_the_same_queries_however_many_rows(
+    client, django_assert_num_queries, rows
+):
+    for number in range(1, rows + 1):
+        BilagFactory(number=number, source=SourceFactory())
+    client.get("/syrien/")  # the filter menus' choices are cached after the first request
+    with django_assert_num_queries(3):  # the country, the count and the page of rows
+        response = client.get("/syrien/")
+    assert len(response.context["object_list"]) == rows

@@ -263,6 +263,10 @@ def _parse_number(value: str) -> int | None:
     return int(match.group(0)) if match else None
 
 
+# The values that show whether lines were given to the right labels.
+CHECKED_FIELDS = {"number", "published", "added"}
+
+
 def _assign_column_values(values: dict[str, list[str]], before_labels: list[str]) -> None:
     """Give the values back to their labels when OCR read the cover's two columns one after
     the other: all labels first, then all values (or the values first).
@@ -270,8 +274,8 @@ def _assign_column_values(values: dict[str, list[str]], before_labels: list[str]
     Then several labels stand without a value, and the value lines follow the last label (or
     precede the first). Each field takes one line, in label order, except the title, which
     takes what is left in the middle, as it is the one value that wraps. The result is kept
-    only if the number and the dates read as such, so that a cover with a few blank fields
-    keeps its values where they are.
+    only if it fills the number or a date and these read as such, so that a cover with a few
+    blank fields keeps its values where they are (a wrapped title is not spread over them).
     """
     fields = list(values)
     empty = [field for field in fields[:-1] if not values[field]]
@@ -288,6 +292,8 @@ def _assign_column_values(values: dict[str, list[str]], before_labels: list[str]
     assigned = dict(zip(head, column, strict=False))
     assigned.update(zip(tail, column[len(column) - len(tail) :], strict=True))
     assigned[wrapping] = " ".join(column[len(head) : len(column) - len(tail)])
+    if not CHECKED_FIELDS & assigned.keys():
+        return
     if "number" in assigned and _parse_number(assigned["number"]) is None:
         return
     if any(parse_danish_date(assigned[f]) is None for f in ("published", "added") if f in assigned):
@@ -345,7 +351,13 @@ def parse_cover(text: str) -> Cover | None:
     )
 
 
-def closest_name(text: str, names: Mapping[str, T], cutoff: float = 0.8) -> T | None:
+# How close an OCR-damaged name must be to a known one: countries are few and far apart;
+# sources are many, and some differ by one letter ("BBC News", "CBS News").
+COUNTRY_CUTOFF = 0.8
+SOURCE_CUTOFF = 0.9
+
+
+def closest_name(text: str, names: Mapping[str, T], cutoff: float = COUNTRY_CUTOFF) -> T | None:
     """What an OCR-damaged name ("Cocosgerne") most likely names: the value of the closest key
     of `names`, ignoring case. None when no key is that close, or when the two closest name
     different things (no guessing between them)."""

@@ -51,7 +51,9 @@ def published_date(bilag) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def bilag_rows(context, rows, *, show_country: bool = False, hide_source: bool = False) -> str:
+def bilag_rows(
+    context, rows, *, show_country: bool = False, hide_source: bool = False
+) -> SafeString:
     """The <li> of each bilag of a list: title link, source, dates, status and, in a search,
     its snippet."""
     return BilagRows(context.get("search_query"), show_country, hide_source).render(rows)
