@@ -254,19 +254,15 @@ class BilagQuerySet(models.QuerySet):
         )
 
     def at_permalink(self, country_slug: str, number: int) -> "BilagQuerySet":
-        """The bilag at /<country>/<number>/ in one query, with `is_cited` and
-        `has_earlier_files`, so that its page lists those only when there are any."""
-        return (
-            self.listing()
-            .filter(country__slug=country_slug, number=number)
-            .annotate(
-                is_cited=models.Exists(
-                    DecisionCitation.objects.filter(bilag=models.OuterRef("pk"))
-                ),
-                has_earlier_files=models.Exists(
-                    BilagFile.objects.filter(bilag=models.OuterRef("pk"))
-                ),
-            )
+        """The bilag at /<country>/<number>/, found in one query through its country's slug."""
+        return self.listing().filter(country__slug=country_slug, number=number)
+
+    def with_page_lists(self) -> "BilagQuerySet":
+        """With `is_cited` and `has_earlier_files`, so that a permalink page lists decisions
+        and earlier files only when there are any, without a query each to find out."""
+        return self.annotate(
+            is_cited=models.Exists(DecisionCitation.objects.filter(bilag=models.OuterRef("pk"))),
+            has_earlier_files=models.Exists(BilagFile.objects.filter(bilag=models.OuterRef("pk"))),
         )
 
     def search(self, query) -> "BilagQuerySet":

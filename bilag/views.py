@@ -161,12 +161,13 @@ class CountryBilagList(SearchResultsMixin, FilterView):
         return context
 
 
-def resolve_bilag(request, country_slug: str, number: int) -> Bilag:
+def resolve_bilag(request, country_slug: str, number: int, queryset=None) -> Bilag:
     """The bilag at a permalink, following renamed slugs and corrected numbers.
 
     Raises PermalinkMoved when the permalink now lives elsewhere.
     """
-    bilag = Bilag.objects.visible_to(request.user).at_permalink(country_slug, number).first()
+    queryset = Bilag.objects.all() if queryset is None else queryset
+    bilag = queryset.visible_to(request.user).at_permalink(country_slug, number).first()
     if bilag is not None:
         return bilag
     try:
@@ -220,7 +221,9 @@ class BilagDetail(DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            self.object = resolve_bilag(request, kwargs["country"], kwargs["number"])
+            self.object = resolve_bilag(
+                request, kwargs["country"], kwargs["number"], Bilag.objects.with_page_lists()
+            )
         except PermalinkMoved as moved:
             return moved.response(request, "bilag:detail")
         return self.render_to_response(self.get_context_data(object=self.object))

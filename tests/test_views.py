@@ -5,6 +5,8 @@ from unittest import mock
 import pytest
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from bilag.filters import BilagFilter
@@ -309,3 +311,10 @@ def test_country_list_costs_the_same_queries_however_many_rows(
     with django_assert_num_queries(3):  # the country, the count and the page of rows
         response = client.get("/syrien/")
     assert len(response.context["object_list"]) == rows
+
+
+def test_pdf_of_a_permalink_costs_one_query_without_the_page_lists(client):
+    BilagFactory(number=9)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/syrien/9/pdf").status_code == 200
+    assert len(queries) == 1 and "EXISTS" not in queries[0]["sql"]
