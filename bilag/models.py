@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -195,18 +195,18 @@ class DatePrecision(models.TextChoices):
 
 
 def format_fuzzy_date(value: datetime.date | None, precision: str) -> str:
-    """ "11. september 2018", "september 2018" or "2018", with the page's month names.
-
-    Built by hand rather than with date_format: lists call it twice a row.
+    """ "11. september 2018" (English "Sept. 11, 2018"), "september 2018" or "2018": the
+    page's date formats, by hand rather than with date_format, as lists call it twice a row.
     """
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
         return str(value.year)
-    month = str(MONTHS[value.month])
     if precision == DatePrecision.MONTH:
-        return f"{month} {value.year}"
-    return f"{value.day}. {month} {value.year}"
+        return f"{MONTHS[value.month]} {value.year}"
+    if (get_language() or "").startswith("en"):
+        return f"{MONTHS_AP[value.month]} {value.day}, {value.year}"
+    return f"{value.day}. {MONTHS[value.month]} {value.year}"
 
 
 # What the audit trail records, and which of those a citation shows ("corrected on").

@@ -78,4 +78,15 @@ def test_rows_on_english_pages_use_english_labels(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     [row] = rows(client.get("/syrien/").content.decode())
     assert "bilag no. 7: Report" in row
-    assert "Added 11. October 2018" in row
+    assert "Added Oct. 11, 2018" in row
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_row_and_permalink_page_write_dates_alike(client, language):
+    BilagFactory(number=7, published=datetime.date(2018, 9, 11), added=datetime.date(2018, 10, 1))
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    [row] = rows(client.get("/syrien/").content.decode())
+    page = client.get("/syrien/7/").content.decode()
+    published, added = re.findall(r"<span>\w+ ([^<]+)</span>", row)
+    assert f"<dd>{published}</dd>" in page and f"<dd>{added}</dd>" in page
+    assert published == {"da": "11. september 2018", "en": "Sept. 11, 2018"}[language]

@@ -5,7 +5,6 @@ from babel import Locale
 from django import template
 from django.template.defaultfilters import urlencode
 from django.urls import reverse
-from django.utils import formats
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -35,19 +34,6 @@ def by_display_name(countries):
     if (get_language() or "").startswith("en"):
         countries.sort(key=lambda country: country.display_name.casefold())
     return countries
-
-
-@register.filter
-def published_date(bilag) -> str:
-    """The publication date as precise as it is known, in the page's date format."""
-    value = bilag.published
-    if value is None:
-        return ""
-    if bilag.published_precision == "year":
-        return str(value.year)
-    if bilag.published_precision == "month":
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
 
 
 @register.simple_tag(takes_context=True)
