@@ -43,9 +43,13 @@ class CountryQuerySet(models.QuerySet):
         return self.get(pk=pk) if pk is not None else None
 
 
+def page_is_english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
 def localized_name(name_da: str, name_en: str) -> str:
     """A country's name in the active language: English when the page is in English."""
-    if name_en and (get_language() or "").startswith("en"):
+    if name_en and page_is_english():
         return name_en
     return name_da
 
@@ -204,7 +208,7 @@ def format_fuzzy_date(value: datetime.date | None, precision: str) -> str:
         return str(value.year)
     if precision == DatePrecision.MONTH:
         return f"{MONTHS[value.month]} {value.year}"
-    if (get_language() or "").startswith("en"):
+    if page_is_english():
         return f"{MONTHS_AP[value.month]} {value.day}, {value.year}"
     return f"{value.day}. {MONTHS[value.month]} {value.year}"
 

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from bilag.models import DatePrecision, format_fuzzy_date
+from bilag.models import DatePrecision, format_fuzzy_date, page_is_english
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ def language_name(code: str) -> str:
 def by_display_name(countries):
     """Countries in the alphabetical order of the names shown (the database sorts by Danish)."""
     countries = list(countries)
-    if (get_language() or "").startswith("en"):
+    if page_is_english():
         countries.sort(key=lambda country: country.display_name.casefold())
     return countries
 
