@@ -1135,3 +1135,21 @@ def test_tag_line_and_teaser_heading_in_lower_case_do_not_carry_a_paragraph_on()
         "popular news programme in the region, according to a survey published this week.",
     ]
     assert " ".join(wrapped) in clean_text([page(P1, "", *wrapped, "", P2)])
+
+
+def test_pull_quote_printed_again_near_its_paragraph_is_removed() -> None:
+    quote = '"Aid organisations said that thousands of families had been waiting for weeks."'
+    out = clean_text([page(P1, "", quote, "", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_short_line_at_a_page_foot_does_not_carry_over_onto_the_next_page() -> None:
+    # A share bar alone at the page's foot, shorter than the column, is no paragraph's
+    # first line; a paragraph that starts on the page's last line still carries over.
+    bar = "SHARES Pinterest Facebook Twitter Mix Flipboard Reddit Tumblr WhatsApp"
+    out = clean_text([page(P1, "", P2, bar), page(P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
+    first = "Officials in the northern province confirmed on Friday that the new reception hall in"
+    rest = "Kalvebod would open in the spring and house up to two hundred families, they said."
+    out = clean_text([page(P1, "", first), page(rest, "", P3)])
+    assert out == "\n\n".join([flat(P1), first + " " + rest, flat(P3)])

@@ -24,7 +24,8 @@ The approach, in order:
    The headline that the browser's print header names is one block, however it wraps. A
    lower-case continuation at the top of a page joins the last unfinished paragraph of the
    page before, past a banner, sidebar list, advertisement or a short line that does not
-   fill the column (a sidebar's headline) printed at its foot.
+   fill the column (a sidebar's headline) printed at its foot; such a line alone at a
+   page's foot carries over onto the next page in no case.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a
@@ -61,7 +62,9 @@ The approach, in order:
    losing a sentence of the article is worse than keeping a menu line. Once all is
    decided, a short label kept once but dropped at least three times as often elsewhere
    (the section label of every teaser) goes, and so do calls to click ("Get our app by
-   clicking here"), which are judged by their neighbours as the lines they look like.
+   clicking here"), which are judged by their neighbours as the lines they look like, and
+   passages that a block a few blocks away prints in full (a pull quote, a caption printed
+   again cut off or expanded).
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -671,8 +674,9 @@ def _opens_site_section(text: str) -> bool:
     )
 
 
-def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
-    """Whether nxt continues the paragraph that prev belongs to."""
+def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bool:
+    """Whether nxt continues the paragraph that prev belongs to (alone: prev is the
+    paragraph's only line so far)."""
     a, b = prev.stripped, nxt.stripped
     if _opens_site_section(b):
         return False
@@ -692,7 +696,10 @@ def _continues(prev: _Line, nxt: _Line, width: float) -> bool:
     if nxt.page != prev.page or nxt.furniture_before:
         # A page break is not a line break: carry the paragraph over only when the page
         # stops mid-sentence.
-        return not terminal and _n_words(a) >= 4 and _width(a) >= 0.6 * width
+        # A paragraph's first line fills the column; a headline alone at a page's foot
+        # (a sidebar's, a teaser's) does not.
+        fill = 0.8 if alone and b[:1].isupper() else 0.6
+        return not terminal and _n_words(a) >= 4 and _width(a) >= fill * width
     if nxt.blank_before:
         return False  # OCR and real text layers mark paragraphs with a blank line
     if not terminal and _ends_in_run_on_word(a) and b[:1].isalnum():
@@ -785,7 +792,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
         if prev is not None and current is not None and not current.headline:
             if line.page != prev.page and line.stripped[:1].islower():
                 target = _continuation_target(blocks, width)
-            if _continues(target.lines[-1], line, width):
+            if _continues(target.lines[-1], line, width, len(target.lines) == 1):
                 target.lines.append(line)
                 current = target
                 i += 1
@@ -1268,6 +1275,36 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     for block in blocks:
         if block.kind is not _Kind.BAD and _is_call_to_click(block.text):
             block.kind = _Kind.BAD
+    _drop_copies(blocks)
+
+
+_COPY_WORDS = 6  # words that make a passage recognisable when it is printed again
+_COPY_REACH = 10  # blocks between a passage and its copy
+_QUOTATION_MARKS = "\"'“”‘’«»„"
+# A gallery's caption cut off for a "more" link, or expanded with a "less" link.
+_COPY_TAIL = re.compile(r"\s*(\.{2,3}|…)?\s*(\bmore|\bless)?$", re.IGNORECASE)
+
+
+def _drop_copies(blocks: list[_Block]) -> None:
+    """Drop a kept passage that a kept block near it prints in full: a pull quote, a
+    gallery's caption printed again (cut off or expanded).
+
+    The article does not repeat itself within a few paragraphs; the longer (or the first)
+    copy stays, so no text is lost.
+    """
+    kept = [block for block in blocks if block.kind is not _Kind.BAD and not block.headline]
+    for i, block in enumerate(kept):
+        # A pull quote has quotation marks of its own.
+        text = _COPY_TAIL.sub("", block.text).strip(_QUOTATION_MARKS)
+        if _n_words(text) < _COPY_WORDS or _CODE.search(text):
+            continue
+        for k in range(max(0, i - _COPY_REACH), min(len(kept), i + 1 + _COPY_REACH)):
+            other = kept[k].text
+            if k == i or kept[k].kind is _Kind.BAD or text not in other:
+                continue
+            if len(other) > len(block.text) or (other == block.text and k < i):
+                block.kind = _Kind.BAD
+                break
 
 
 _REPEATS_DROPPED = 3  # copies of a label dropped for each one kept that make it site chrome
