@@ -115,6 +115,95 @@ def mixed_pdf(path: Path) -> Path:
     return path
 
 
+def _sheet_image(lines: Sequence[str]) -> Image.Image:
+    """A whole A4 sheet at 150 dpi with the lines near the top, as a scanner delivers a page."""
+    sheet = Image.new("L", (1240, 1754), 255)
+    sheet.paste(text_image(lines), (0, 60))
+    return sheet
+
+
+def scan_with_text_layer_pdf(
+    path: Path, pages: Sequence[Sequence[str]], *, under_image: bool = False
+) -> Path:
+    """Scanned sheets with the scanner's own OCR layer: invisible text (render mode 3) over the
+    image, or, with `under_image`, ordinary text that the image is then painted over."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for lines in pages:
+        sheet = ImageReader(_sheet_image(lines))
+        if not under_image:
+            c.drawImage(sheet, 0, 0, width=A4[0], height=A4[1])
+        text = c.beginText(36, A4[1] - 72)
+        text.setFont("Helvetica", 14)
+        if not under_image:
+            text.setTextRenderMode(3)
+        for line in lines:
+            text.textLine(line)
+        c.drawText(text)
+        if under_image:
+            c.drawImage(sheet, 0, 0, width=A4[0], height=A4[1])
+        c.showPage()
+    c.save()
+    return path
+
+
+def scan_in_form_pdf(path: Path, lines: Sequence[str], *, scale: float) -> Path:
+    """A scanned sheet and its invisible OCR text inside a Form XObject, drawn at `scale`."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.beginForm("scan")
+    c.drawImage(ImageReader(_sheet_image(lines)), 0, 0, width=A4[0], height=A4[1])
+    text = c.beginText(36, A4[1] - 72)
+    text.setTextRenderMode(3)
+    for line in lines:
+        text.textLine(line)
+    c.drawText(text)
+    c.endForm()
+    c.scale(scale, scale)
+    c.doForm("scan")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _backdrop() -> Image.Image:
+    """A page-sized colour gradient, like a designed report cover's photo."""
+    gradient = Image.linear_gradient("L").resize((620, 877))
+    return Image.merge("RGB", (gradient, gradient.transpose(Image.Transpose.ROTATE_180), gradient))
+
+
+def designed_cover_pdf(path: Path, text: str) -> Path:
+    """A full-page background picture with visible text printed over it."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(_backdrop()), 0, 0, width=A4[0], height=A4[1])
+    _draw_text_page(c, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def watermarked_pdf(path: Path, text: str) -> Path:
+    """Visible text with a translucent full-page image painted over it."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _draw_text_page(c, text)
+    c.setFillAlpha(0.2)
+    c.drawImage(ImageReader(_backdrop()), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return path
+
+
+def logo_pdf(path: Path, text: str) -> Path:
+    """A born-digital page with a small logo in the corner."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(_backdrop()), A4[0] - 136, A4[1] - 100, width=100, height=64)
+    c.saveState()
+    c.translate(0, -40)  # the text starts below the logo
+    _draw_text_page(c, text)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path
+
+
 def encrypted_pdf(path: Path, *, user: str = "", owner: str = "owner-secret") -> Path:
     """AES-256 encrypted copy of a text PDF; user="" opens without a password."""
     buf = io.BytesIO()

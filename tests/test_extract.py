@@ -5,7 +5,14 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from bilag.pipeline.extract import PdfError, PdfInfo, inspect_pdf, page_texts, text_needs_ocr
+from bilag.pipeline.extract import (
+    PdfError,
+    PdfInfo,
+    inspect_pdf,
+    page_has_scan_text_layer,
+    page_texts,
+    text_needs_ocr,
+)
 from tests import pdfs
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -177,6 +184,56 @@ def test_garbage_needs_ocr(text):
     assert text_needs_ocr(text) is True
 
 
+# --- page_has_scan_text_layer --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("under_image", [False, True], ids=["invisible-text", "text-under-image"])
+def test_a_scans_own_ocr_layer_is_recognised(tmp_path, under_image):
+    path = pdfs.scan_with_text_layer_pdf(
+        tmp_path / "scan.pdf", [pdfs.SCAN_LINES], under_image=under_image
+    )
+    assert page_has_scan_text_layer(path, 0) is True
+    assert "Rapport om sikkerhedssituationen" in next(page_texts(path))  # the layer is read
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: pdfs.born_digital_pdf(p, [pdfs.DANISH]),
+        lambda p: pdfs.logo_pdf(p, pdfs.DANISH),
+        lambda p: pdfs.designed_cover_pdf(p, pdfs.DANISH),
+        lambda p: pdfs.watermarked_pdf(p, pdfs.DANISH),
+        pdfs.scanned_pdf,  # no text layer at all: that is for OCR to read
+    ],
+    ids=["born-digital", "logo", "text-over-background", "translucent-image-over-text", "scan"],
+)
+def test_pages_whose_text_is_seen_or_absent_are_not_a_scan_layer(tmp_path, make):
+    assert page_has_scan_text_layer(make(tmp_path / "page.pdf"), 0) is False
+
+
+def test_mixed_scan_and_typed_pages_are_told_apart(tmp_path):
+    scan = pdfs.scan_with_text_layer_pdf(tmp_path / "scan.pdf", [pdfs.SCAN_LINES])
+    typed = pdfs.born_digital_pdf(tmp_path / "typed.pdf", [pdfs.ENGLISH])
+    with pikepdf.open(typed) as pdf, pikepdf.open(scan) as other:
+        pdf.pages.extend(other.pages)
+        pdf.save(tmp_path / "both.pdf")
+    assert [page_has_scan_text_layer(tmp_path / "both.pdf", i) for i in (0, 1)] == [False, True]
+
+
+@pytest.mark.parametrize(("scale", "expected"), [(1.0, True), (0.5, False)])
+def test_a_scan_layer_inside_a_form_xobject_is_measured_on_the_page(tmp_path, scale, expected):
+    # OCRmyPDF grafts its text layer into a Form XObject; the form's own matrix places it.
+    path = pdfs.scan_in_form_pdf(tmp_path / "form.pdf", pdfs.SCAN_LINES, scale=scale)
+    assert page_has_scan_text_layer(path, 0) is expected
+
+
+def test_unreadable_files_are_not_a_scan_layer(tmp_path):
+    locked = pdfs.encrypted_pdf(tmp_path / "locked.pdf", user="hemmelig")
+    assert page_has_scan_text_layer(locked, 0) is False
+    assert page_has_scan_text_layer(pdfs.corrupt_pdf(tmp_path / "corrupt.pdf"), 0) is False
+    assert page_has_scan_text_layer(tmp_path / "missing.pdf", 0) is False
+
+
 # --- corpus (read-only, skipped on a fresh clone) ------------------------------------------
 
 
@@ -230,3 +287,19 @@ def test_corpus_born_digital_bilag_needs_no_ocr(workdir, name):
     flags = [text_needs_ocr(t) for t in page_texts(info.path)]
     # The last page of a printed web page is sometimes just a footer line.
     assert sum(flags) <= 1, flags
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_corpus_ocrmypdf_output_is_a_scan_layer():
+    # graph_ocred.pdf: OCRmyPDF's invisible text, then the scanned image painted over it.
+    assert page_has_scan_text_layer(CORPUS / "ocr" / "graph_ocred.pdf", 0) is True
+    assert page_has_scan_text_layer(CORPUS / "ocr" / "linn.pdf", 0) is False  # not yet OCR'd
+
+
+@pytest.mark.corpus
+@needs_corpus
+@pytest.mark.parametrize("name", ["kina-412", "usa-95", "ukraine-1207"])
+def test_corpus_bilag_have_no_scan_layer(workdir, name):
+    info = inspect(CORPUS / "bilag" / name / "bilag.pdf", workdir)
+    assert not any(page_has_scan_text_layer(info.path, i) for i in range(info.page_count))

@@ -259,14 +259,18 @@ def text_needs_ocr(text: str) -> bool:
 
 SCAN_IMAGE_SHARE = 0.8  # of the page a scanned sheet's image covers, allowing for cropped margins
 
+_INVISIBLE = pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+
+Bounds = tuple[float, float, float, float]  # left, bottom, right, top in page space
+
 
 def page_has_scan_text_layer(path: Path, index: int) -> bool:
     """True when the page is a scan whose text layer is OCR made elsewhere (scanner software,
     OCRmyPDF): one opaque image covers most of the page and none of the text is seen, because
     it is invisible (render mode 3) or painted over by that image.
 
-    Such text has OCR's errors although it came from the text layer. A page that cannot be
-    read (encrypted, damaged) counts as not a scan.
+    Such text has OCR's misreadings although it came from the text layer. A page that cannot
+    be read (encrypted, damaged) counts as not a scan.
     """
     try:
         doc = _open_pdfium(Path(path))
@@ -284,7 +288,34 @@ def page_has_scan_text_layer(path: Path, index: int) -> bool:
         doc.close()
 
 
-Bounds = tuple[float, float, float, float]  # left, bottom, right, top in page space
+def _is_scan_text_layer(page: pdfium.PdfPage) -> bool:
+    crop = page.get_cropbox()
+    page_area = _overlap(crop, crop)
+    if page_area <= 0:
+        return False
+    sheet: tuple[int, Bounds] | None = None  # paint order and bounds of the last sheet image
+    has_text = False
+    painted: list[tuple[int, pdfium.PdfObject]] = []  # text that is not invisible
+    kinds = [pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    for order, obj in enumerate(page.get_objects(filter=kinds)):  # in paint order
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            has_text = True
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) != _INVISIBLE:
+                painted.append((order, obj))
+            continue
+        bounds = _page_bounds(obj)
+        # A translucent image (alpha, soft mask or blend mode in its graphics state) hides
+        # nothing; pdfium does not report an image's own /SMask, so that case is not seen.
+        if _overlap(bounds, crop) / page_area >= SCAN_IMAGE_SHARE and not (
+            pdfium_c.FPDFPageObj_HasTransparency(obj)
+        ):
+            sheet = (order, bounds)
+    if sheet is None or not has_text:
+        return False
+    sheet_order, sheet_bounds = sheet
+    return all(
+        order < sheet_order and _inside(_page_bounds(obj), sheet_bounds) for order, obj in painted
+    )
 
 
 def _page_bounds(obj: pdfium.PdfObject) -> Bounds:
@@ -297,8 +328,10 @@ def _page_bounds(obj: pdfium.PdfObject) -> Bounds:
     return bounds
 
 
-def _area(left: float, bottom: float, right: float, top: float) -> float:
-    return max(right - left, 0) * max(top - bottom, 0)
+def _overlap(a: Bounds, b: Bounds) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return max(width, 0) * max(height, 0)
 
 
 def _inside(inner: Bounds, outer: Bounds, slack: float = 1.0) -> bool:
@@ -307,40 +340,4 @@ def _inside(inner: Bounds, outer: Bounds, slack: float = 1.0) -> bool:
         and inner[1] >= outer[1] - slack
         and inner[2] <= outer[2] + slack
         and inner[3] <= outer[3] + slack
-    )
-
-
-def _is_scan_text_layer(page: pdfium.PdfPage) -> bool:
-    crop = page.get_cropbox()
-    page_area = _area(*crop)
-    if page_area <= 0:
-        return False
-    scan: tuple[int, Bounds] | None = None  # paint order and bounds of the last sheet image
-    has_text = False
-    painted: list[tuple[int, pdfium.PdfObject]] = []  # text not in render mode 3
-    kinds = [pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE]
-    for order, obj in enumerate(page.get_objects(filter=kinds)):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            has_text = True
-            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
-                painted.append((order, obj))
-            continue
-        bounds = _page_bounds(obj)
-        visible = (
-            max(bounds[0], crop[0]),
-            max(bounds[1], crop[1]),
-            min(bounds[2], crop[2]),
-            min(bounds[3], crop[3]),
-        )
-        # A translucent image (a watermark, a soft-masked photo) does not hide text under it.
-        if _area(*visible) / page_area >= SCAN_IMAGE_SHARE and not (
-            pdfium_c.FPDFPageObj_HasTransparency(obj)
-        ):
-            scan = (order, bounds)
-    if scan is None or not has_text:
-        return False
-    scan_order, scan_bounds = scan
-    # Painted text is hidden only where the sheet image is painted over it.
-    return all(
-        order < scan_order and _inside(_page_bounds(obj), scan_bounds) for order, obj in painted
     )
