@@ -24,7 +24,7 @@ from .models import Bilag, Country, DatePrecision, Page, Source
 from .pipeline.clean import clean_pages
 from .pipeline.cover import Cover, is_cover_page, parse_cover
 from .pipeline.errors import PipelineError
-from .pipeline.extract import inspect_pdf, page_texts, text_needs_ocr
+from .pipeline.extract import inspect_pdf, page_has_scan_text_layer, page_texts, text_needs_ocr
 from .pipeline.language import detect_language
 from .pipeline.ocr import check_ocr, make_searchable_pdf, ocr_page
 
@@ -214,7 +214,10 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
 
     set_progress(bilag, "Renser teksten")
     cover = parse_cover(pages[0].raw_text) if pages else None
-    cover_scanned = cover is not None and pages[0].method == Page.Method.OCR
+    # A scan's own text layer (scanner software, OCRmyPDF elsewhere) has OCR's misreadings too.
+    cover_scanned = cover is not None and (
+        pages[0].method == Page.Method.OCR or page_has_scan_text_layer(info.path, 0)
+    )
     body = pages[1:] if cover is not None or (pages and is_cover_page(pages[0].raw_text)) else pages
     cleaned = clean_pages([page.raw_text for page in body])
     cleaned_by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}

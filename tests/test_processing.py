@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,29 @@ def test_scanned_bilag_is_ocrd_and_gets_a_searchable_copy(upload):
     assert bilag.archive_pdf and bilag.archive_pdf.open("rb").read(5) == b"%PDF-"
     assert bilag.pdf.open("rb").read() == scan  # the original is kept unchanged
     assert bilag.served_pdf() == bilag.archive_pdf
+
+
+def test_a_cover_in_a_scans_own_text_layer_is_read_as_scanned(upload, tmp_path):
+    cover = [*COVER[:2], "Land: Syrlen", *COVER[3:]]  # the scanner's OCR misread "i"
+    body = textwrap.wrap(" ".join(BODY[0]), 80)
+    bilag = upload(pdfs.scan_with_text_layer_pdf(tmp_path / "scan.pdf", [cover, body]))
+    assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
+    assert (bilag.country.slug, bilag.number) == ("syrien", 863)
+    assert bilag.cover_warnings == [
+        "Land: forsiden siger «Syrlen», læst som «Syrien»",
+        "Forsiden er scannet og læst med OCR: "
+        "kontrollér bilagsnr. 863, land, kilde, titel og datoer",
+    ]
+    # The layer's text is used as it is: not OCR'd again, no searchable copy made.
+    assert list(bilag.pages.values_list("method", flat=True)) == ["text", "text"]
+    assert "civilians" in bilag.cleaned_text and not bilag.archive_pdf
+
+
+def test_a_typed_cover_is_not_guessed_or_flagged(upload):
+    misspelt = upload(render_pdf([*COVER[:2], "Land: Syrlen", *COVER[3:]], BODY, notice=""))
+    assert misspelt.status == Bilag.Status.FAILED and "Syrlen" in misspelt.failure_reason
+    typed = upload(render_pdf(COVER, BODY, notice=""))
+    assert typed.status == Bilag.Status.PUBLISHED and typed.cover_warnings == []
 
 
 def test_mixed_pdf_is_decided_page_by_page(upload, tmp_path):
