@@ -1153,3 +1153,10 @@ def test_short_line_at_a_page_foot_does_not_carry_over_onto_the_next_page() -> N
     rest = "Kalvebod would open in the spring and house up to two hundred families, they said."
     out = clean_text([page(P1, "", first), page(rest, "", P3)])
     assert out == "\n\n".join([flat(P1), first + " " + rest, flat(P3)])
+
+
+def test_caption_wider_than_the_column_does_not_run_into_the_paragraph_under_it() -> None:
+    scene = "Families wait by the fence at the crossing on Monday morning."
+    caption = scene + " Photo: Jane Doe for the Courier"
+    out = clean_text([page(P1, "", caption, P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)

@@ -19,13 +19,14 @@ The approach, in order:
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
    "nach"). Headings, list items, entries of a table of contents and captions opened by
-   their label ("Image:") stay blocks of their own, also after a wide caption, and so do a
-   labelled tag line and a teaser list's heading printed in lower case ("most popular").
-   The headline that the browser's print header names is one block, however it wraps. A
-   lower-case continuation at the top of a page joins the last unfinished paragraph of the
-   page before, past a banner, sidebar list, advertisement or a short line that does not
-   fill the column (a sidebar's headline) printed at its foot; such a line alone at a
-   page's foot carries over onto the next page in no case.
+   their label ("Image:") or closed by a credit ("… Photo: Jane Doe") stay blocks of their
+   own, also after a wide caption, and so do a labelled tag line and a teaser list's
+   heading printed in lower case ("most popular"). The headline that the browser's print
+   header names is one block, however it wraps. A lower-case continuation at the top of a
+   page joins the last unfinished paragraph of the page before, past a banner, sidebar
+   list, advertisement or a short line that does not fill the column (a sidebar's
+   headline) printed at its foot; such a line alone at a page's foot is carried over only
+   by a continuation in lower case.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a
@@ -686,6 +687,8 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         return False
     if nxt.soft_break:
         return True
+    if alone and b[:1].isupper() and _is_picture_furniture(a):
+        return False  # a caption, printed across the page wider than the column
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
     hyphen_break = bool(_LINE_HYPHEN.search(a)) and b[:1].isalpha()
     if hyphen_break and (starts_lower or not nxt.blank_before):
