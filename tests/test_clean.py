@@ -1160,3 +1160,10 @@ def test_caption_wider_than_the_column_does_not_run_into_the_paragraph_under_it(
     caption = scene + " Photo: Jane Doe for the Courier"
     out = clean_text([page(P1, "", caption, P2)])
     assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_labelled_link_to_a_related_article_is_removed_in_brackets_too() -> None:
+    links = ["Related article: Ferry service resumes after storm", "[Related: Talks on new port]"]
+    related = "Related stories are told by the families who came back last spring."
+    out = clean_text([page(P1, "", links[0], "", P2, "", links[1], "", related, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), related, flat(P3)])

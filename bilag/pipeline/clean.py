@@ -32,7 +32,8 @@ The approach, in order:
    English, Danish or German); prose under 30 words is only "near good" (it may be a
    teaser's summary) and counts as good inside the article's region; "bad" ones match
    boilerplate phrases (cookies, sharing, newsletters, related articles, copyright,
-   advertisement labels, "Was this page helpful?"), date lines, tag lines, share bars, the
+   advertisement labels, "Was this page helpful?"), labelled links to other articles
+   ("Read more: …", "[Related article: …]"), date lines, tag lines, share bars, the
    comment form's fine print and the site's rules for comments, the site's fine print
    (consent by registering, disclaimers of advice, trademark notices, delayed quotes), a
    line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short lines
@@ -402,9 +403,11 @@ _HEADING_END = re.compile(rf"[.…:;,。、]{_CLOSE}")
 # two of them make a word. Chinese and Japanese put no spaces between words.
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
-# An inline link to another article: "SEE MORE: Hong Kong protests: 800 students under siege".
+# An inline link to another article: "SEE MORE: Hong Kong protests: 800 students under siege",
+# "[Related article: …]".
 _TEASER = re.compile(
-    r"^(see more|read more|read also|also read|more|watch|related|læs også|læs mere|se også|"
+    r"^\[?(see more|read more|read also|also read|more|watch|"
+    r"related( (article|story|post|link|content|coverage)s?)?|læs også|læs mere|se også|"
     r"mehr zum thema|lesen sie auch|auch interessant|mehr dazu)\s*[:>»|]\s*\S.{0,150}$",
     re.IGNORECASE,
 )
