@@ -1167,3 +1167,10 @@ def test_labelled_link_to_a_related_article_is_removed_in_brackets_too() -> None
     related = "Related stories are told by the families who came back last spring."
     out = clean_text([page(P1, "", links[0], "", P2, "", links[1], "", related, "", P3)])
     assert out == "\n\n".join([flat(P1), flat(P2), related, flat(P3)])
+
+
+def test_caption_credited_with_photograph_is_removed() -> None:
+    caption = "Families at the crossing on Monday. Photograph: Jane Doe for the Courier"
+    photograph = "The photograph of the crossing was taken by a local teacher."
+    out = clean_text([page(P1, "", caption, "", P2, "", photograph, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), photograph, flat(P3)])
