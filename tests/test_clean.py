@@ -1174,3 +1174,10 @@ def test_caption_credited_with_photograph_is_removed() -> None:
     photograph = "The photograph of the crossing was taken by a local teacher."
     out = clean_text([page(P1, "", caption, "", P2, "", photograph, "", P3)])
     assert out == "\n\n".join([flat(P1), flat(P2), photograph, flat(P3)])
+
+
+def test_credit_line_of_contributing_reporters_is_removed() -> None:
+    credit = "Jane Doe and John Roe contributed to this report."
+    prose = "Volunteers who contributed to the appeal said they would keep collecting clothes."
+    out = clean_text([page(P1, "", prose, "", P2, "", credit)])
+    assert out == "\n\n".join([flat(P1), prose, flat(P2)])
