@@ -1181,3 +1181,10 @@ def test_credit_line_of_contributing_reporters_is_removed() -> None:
     prose = "Volunteers who contributed to the appeal said they would keep collecting clothes."
     out = clean_text([page(P1, "", prose, "", P2, "", credit)])
     assert out == "\n\n".join([flat(P1), prose, flat(P2)])
+
+
+def test_search_box_is_removed_but_a_heading_about_a_search_stays() -> None:
+    boxes = ["Search: Search the Courier", "Search here..", "Søg:"]
+    heading = "Search for the missing fishermen"
+    out = clean_text([page(P1, "", *boxes, "", P2, "", heading, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3)])
