@@ -1188,3 +1188,10 @@ def test_search_box_is_removed_but_a_heading_about_a_search_stays() -> None:
     heading = "Search for the missing fishermen"
     out = clean_text([page(P1, "", *boxes, "", P2, "", heading, "", P3)])
     assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3)])
+
+
+def test_danish_page_stamp_and_feedback_widget_are_removed() -> None:
+    # A Danish authority's page ends with when it was last updated and a feedback widget.
+    foot = ["Sidst opdateret 2. april 2024", "Fandt du det, du søgte? Ja Nej"]
+    out = clean_text([page(P1, "", P2, "", P3, "", *foot)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])

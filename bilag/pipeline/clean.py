@@ -175,7 +175,7 @@ _COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|
 # A page's feedback widget: "Was this page helpful? Yes No".
 _FEEDBACK = re.compile(
     r"^(was this (page|article|information) (helpful|useful)|did you find what you were "
-    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad) du søgte|"
+    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad),? du søgte|"
     r"war (diese seite|dieser artikel) hilfreich)\W*(yes\W+no|ja\W+nej|ja\W+nein)?\W*$",
     re.IGNORECASE,
 )
@@ -359,8 +359,8 @@ _STAMP_DATE = re.compile(
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
-    r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
-    r"veröffentlicht|am|um)\b",
+    r"published|posted|modified|on|at|den|kl|sidst|senest|opdateret|udgivet|publiceret|"
+    r"zuletzt|aktualisiert|veröffentlicht|am|um)\b",
     re.IGNORECASE,
 )
 _STAMP_LABEL = re.compile(
