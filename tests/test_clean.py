@@ -1195,3 +1195,10 @@ def test_danish_page_stamp_and_feedback_widget_are_removed() -> None:
     foot = ["Sidst opdateret 2. april 2024", "Fandt du det, du søgte? Ja Nej"]
     out = clean_text([page(P1, "", P2, "", P3, "", *foot)])
     assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
+
+
+def test_author_line_with_a_social_media_handle_is_removed() -> None:
+    handles = ["Jane Doe @janedoe", "News reporter @jroe / 2 days"]
+    account = "Account: @cityhall"
+    out = clean_text([page(P1, "", handles[0], "", P2, "", handles[1], "", account, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), account, flat(P3)])

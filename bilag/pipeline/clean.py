@@ -897,6 +897,28 @@ def _is_byline(text: str) -> bool:
     )
 
 
+# An author's social media handle: "Jane Doe @janedoe", "News reporter @jdoe / 2 days".
+_HANDLE = re.compile(r"(?<!\S)@\w{2,}")
+_HANDLE_REST = re.compile(
+    r"\b\d+\s?(s|m|h|d|w|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b( ago)?|[/|·•-]",
+    re.IGNORECASE,
+)
+_HANDLE_NAME_WORDS = 4  # a name, or a short title ("News reporter")
+
+
+def _is_handle_line(text: str) -> bool:
+    """A line that names the author and their handle: nothing but a name or title is left
+    (a label such as "Account: @jdoe" in a list of accounts is no byline)."""
+    if not _HANDLE.search(text):
+        return False
+    rest = " ".join(_HANDLE_REST.sub(" ", _HANDLE.sub(" ", text)).split())
+    return (
+        0 < _n_words(rest) <= _HANDLE_NAME_WORDS
+        and rest[:1].isupper()
+        and not re.search(r"[.!?:;,()\d]", rest)
+    )
+
+
 def _is_stamp_line(text: str) -> bool:
     """A line that only dates the article or a comment: the date or time with its label and
     time zone, and perhaps the author's name."""
@@ -1257,7 +1279,8 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     stamps = {
         i
         for i, block in enumerate(blocks)
-        if block.kind in _UNSURE and (_is_byline(block.text) or _is_stamp_line(block.text))
+        if block.kind in _UNSURE
+        and (_is_byline(block.text) or _is_stamp_line(block.text) or _is_handle_line(block.text))
     }
     furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
     furniture |= _author_boxes(blocks)
