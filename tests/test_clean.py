@@ -1169,13 +1169,6 @@ def test_labelled_link_to_a_related_article_is_removed_in_brackets_too() -> None
     assert out == "\n\n".join([flat(P1), flat(P2), related, flat(P3)])
 
 
-def test_caption_credited_with_photograph_is_removed() -> None:
-    caption = "Families at the crossing on Monday. Photograph: Jane Doe for the Courier"
-    photograph = "The photograph of the crossing was taken by a local teacher."
-    out = clean_text([page(P1, "", caption, "", P2, "", photograph, "", P3)])
-    assert out == "\n\n".join([flat(P1), flat(P2), photograph, flat(P3)])
-
-
 def test_credit_line_of_contributing_reporters_is_removed() -> None:
     credit = "Jane Doe and John Roe contributed to this report."
     prose = "Volunteers who contributed to the appeal said they would keep collecting clothes."
@@ -1188,13 +1181,6 @@ def test_search_box_is_removed_but_a_heading_about_a_search_stays() -> None:
     heading = "Search for the missing fishermen"
     out = clean_text([page(P1, "", *boxes, "", P2, "", heading, "", P3)])
     assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3)])
-
-
-def test_danish_page_stamp_and_feedback_widget_are_removed() -> None:
-    # A Danish authority's page ends with when it was last updated and a feedback widget.
-    foot = ["Sidst opdateret 2. april 2024", "Fandt du det, du søgte? Ja Nej"]
-    out = clean_text([page(P1, "", P2, "", P3, "", *foot)])
-    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
 
 
 def test_author_line_with_a_social_media_handle_is_removed() -> None:

@@ -45,29 +45,28 @@ The approach, in order:
    than a teaser's summary, so the summaries go too), a comment thread whose comments each
    end in a reply button, from its heading on, and everything from a series of web time
    stamps ("2 days ago") once the article has been told; the rest are "short" and decided by
-   their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Photograph: Jane
-   Doe", "Submitted photo"), file names and counters, bylines and stamp lines ("Updated 3:15
-   pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), an author's name with a social
-   media handle ("Jane Doe @janedoe"), headlines (not list items) printed twice within a few
-   lines (teasers) with the section labels printed by them and, once the article is under
-   way, the summary after a labelled one, an author box after the article ("About Jane Doe",
-   or the byline's name alone, and the biography), and a series of excerpts cut off with an
-   ellipsis (or two dots), are dropped before that and do not count as neighbours. The
-   headline named by the print header is kept, but it is no prose for its neighbours: short
-   labels just before it (breadcrumbs, section labels) are judged as if nothing followed
-   them. The article's main region carries on over a page break past a sidebar printed at
-   the page's end (the column first, the sidebar after it, page by page), up to the last
-   prose or list item of the page it resumes on. Outside the article's main region, several
-   teaser-sized pieces of prose are a list of other articles' summaries, and one with
-   boilerplate on both sides is the site's blurb or an appeal. After the article's last
-   prose, a run of short lines that opens with a link-like line is a link list even when a
-   few of its lines are not (cut off, or glued to a label). When a block is in doubt it is
-   kept: losing a sentence of the article is worse than keeping a menu line. Once all is
-   decided, a short label kept once but dropped at least three times as often elsewhere (the
-   section label of every teaser) goes, and so do calls to click ("Get our app by clicking
-   here"), which are judged by their neighbours as the lines they look like, and passages
-   that a block a few blocks away prints in full (a pull quote, a caption printed again cut
-   off or expanded).
+   their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"),
+   file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March 12, 2019",
+   "Jane Doe 2019-03-12 14:35"), an author's name with a social media handle ("Jane Doe
+   @janedoe"), headlines (not list items) printed twice within a few lines (teasers) with
+   the section labels printed by them and, once the article is under way, the summary after
+   a labelled one, an author box after the article ("About Jane Doe", or the byline's name
+   alone, and the biography), and a series of excerpts cut off with an ellipsis (or two
+   dots), are dropped before that and do not count as neighbours. The headline named by the
+   print header is kept, but it is no prose for its neighbours: short labels just before it
+   (breadcrumbs, section labels) are judged as if nothing followed them. The article's main
+   region carries on over a page break past a sidebar printed at the page's end (the column
+   first, the sidebar after it, page by page), up to the last prose or list item of the page
+   it resumes on. Outside the article's main region, several teaser-sized pieces of prose
+   are a list of other articles' summaries, and one with boilerplate on both sides is the
+   site's blurb or an appeal. After the article's last prose, a run of short lines that
+   opens with a link-like line is a link list even when a few of its lines are not (cut off,
+   or glued to a label). When a block is in doubt it is kept: losing a sentence of the
+   article is worse than keeping a menu line. Once all is decided, a short label kept once
+   but dropped at least three times as often elsewhere (the section label of every teaser)
+   goes, and so do calls to click ("Get our app by clicking here"), which are judged by
+   their neighbours as the lines they look like, and passages that a block a few blocks away
+   prints in full (a pull quote, a caption printed again cut off or expanded).
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -176,7 +175,7 @@ _COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|
 # A page's feedback widget: "Was this page helpful? Yes No".
 _FEEDBACK = re.compile(
     r"^(was this (page|article|information) (helpful|useful)|did you find what you were "
-    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad),? du søgte|"
+    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad) du søgte|"
     r"war (diese seite|dieser artikel) hilfreich)\W*(yes\W+no|ja\W+nej|ja\W+nein)?\W*$",
     re.IGNORECASE,
 )
@@ -220,9 +219,9 @@ _CONTRIBUTED_WORDS = 40
 _IMAGE_CREDIT = re.compile(
     r"(\((image|photo|picture|foto|bild|credit|source)s?\s*:[^)]*\)|"
     r"\((ap|afp|reuters|epa|getty)( images)?( file)? photo[^)]*\)|"
-    r"^(image|photo(graph)?|foto|bild)( credit)?s?\s*:|"
+    r"^(image|photo|foto|bild)( credit)?s?\s*:|"
     r"\b(image|photo) (copyright|caption|source)\b|"
-    r"(credit|photo(graph)?|foto|bild)s?:\s*\S[^.!?:]{0,50}|"
+    r"(credit|photo|foto|bild)s?:\s*\S[^.!?:]{0,50}|"
     # "… Photo by Jane Doe", "… Submitted photo": capitalised, as a sentence says neither.
     r"\b(?-i:(Photo|Image|Picture|Illustration)( illustration)?s? by\s[^.!?:]{1,50}|"
     r"(Submitted|File|Courtesy|Staff) photo))\s*\W*$",
@@ -360,8 +359,8 @@ _STAMP_DATE = re.compile(
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
-    r"published|posted|modified|on|at|den|kl|sidst|senest|opdateret|udgivet|publiceret|"
-    r"zuletzt|aktualisiert|veröffentlicht|am|um)\b",
+    r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
+    r"veröffentlicht|am|um)\b",
     re.IGNORECASE,
 )
 _STAMP_LABEL = re.compile(
