@@ -1188,3 +1188,10 @@ def test_author_line_with_a_social_media_handle_is_removed() -> None:
     account = "Account: @cityhall"
     out = clean_text([page(P1, "", handles[0], "", P2, "", handles[1], "", account, "", P3)])
     assert out == "\n\n".join([flat(P1), flat(P2), account, flat(P3)])
+
+
+def test_print_header_at_the_foot_of_a_one_page_print_is_removed() -> None:
+    # pdfium may put the header of a page printed alone at its foot, by the footer.
+    footer = "https://post.example/news/court-halts 1/1"
+    out = clean_text([page(P1, "", P2, "", P3, HEADER, footer)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])

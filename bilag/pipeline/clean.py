@@ -8,13 +8,14 @@ header ("11/10/2018, 14:32  <title>") and footer ("<url>  1/3").
 The approach, in order:
 
 1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
-2. Remove lines by position and repetition: browser print headers/footers, lines that recur at
-   the top or bottom of most pages (also a banner several lines deep that the browser prints
-   on every page), page numbers, and lines with no letters at all that look like clock times
-   or durations. A plain-text document (an RFC, a report kept as text) printed from a
-   browser has page breaks of its own anywhere on the printed page: its running footers,
-   which name their page, and the headers printed next to them go wherever they stand,
-   and a paragraph carries on past them as over a page break.
+2. Remove lines by position and repetition: browser print headers/footers (at either edge of
+   the page: a page printed alone may get its header at the foot), lines that recur at the
+   top or bottom of most pages (also a banner several lines deep that the browser prints on
+   every page), page numbers, and lines with no letters at all that look like clock times or
+   durations. A plain-text document (an RFC, a report kept as text) printed from a browser
+   has page breaks of its own anywhere on the printed page: its running footers, which name
+   their page, and the headers printed next to them go wherever they stand, and a paragraph
+   carries on past them as over a page break.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
@@ -535,7 +536,9 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
         for i, line in reversed(list(enumerate(lines))):
             at_top, at_bottom = i < edge, i >= count - edge
             text = line.stripped
-            header = bool(_PRINT_HEADER.match(text)) and (at_top or header_pages[text] >= 2)
+            header = bool(_PRINT_HEADER.match(text)) and (
+                at_top or at_bottom or header_pages[text] >= 2
+            )
             # A link in the text is content; the browser's footer has the page count with it.
             footer = (
                 (at_top or at_bottom)
