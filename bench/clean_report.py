@@ -23,7 +23,21 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   article over several printed pages; a Danish government page with a big footer), printed
   with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
   as it should come out (title, headings and paragraphs), paragraphs separated by blank
-  lines. The cache key holds a hash of the page, so an edited page is printed again.
+  lines. The cache key holds a hash of the page and of the Chromium flags, so an edited
+  page is printed again.
+* ``bench/pages/report_*.html`` (the "own reports", skipped with ``--no-own`` too):
+  documents in the shape of PDF reports (a Danish COI report, an English country policy
+  note, a two-column NGO briefing, a German Länderreport) with a cover, a table of contents
+  with leader dots, numbered headings and paragraphs, tables, lists, block quotes,
+  footnotes at the foot of each page, paragraphs running on over a page break past them,
+  and a list of sources, with running headers and footers ("Side 4 af 7") from CSS
+  ``@page`` margin boxes. A real report has no browser header, so they are printed with
+  ``--no-pdf-header-footer`` and reported as a group of their own, not in "own" but in
+  "all tuned". Their gold holds everything a lawyer reads, footnotes and sources included,
+  but not the running headers/footers, the table of contents (it repeats the headings:
+  keeping it costs only removal) or the footnote marks in the text (superscripts, which
+  pdfium puts on lines of their own); a table row is one line, its cells separated by
+  spaces.
 * ``web/readability-testpages/*/`` (skipped with ``--no-readability``): Mozilla
   Readability's test pages, ``source.html`` printed with Chromium like the web articles.
   Gold: the paragraphs (p, headings, list items, quotes, table cells …) of Readability's
@@ -48,8 +62,10 @@ only the first run is slow. Metrics per document and overall:
 
 * recall: share of gold sentences found intact in the cleaned text (after NFKC, quote, dash
   and whitespace normalisation). ``in raw`` is the same share for the raw text with lines
-  naively joined: sentences missing there were never printed, so no cleaner can find them.
-  ``recall/raw`` is recall relative to the sentences that are in the raw text.
+  naively joined, or with only the lines of the sentence's own gold paragraph joined (a
+  report's paragraph runs on past the page's footnotes and the next page's header):
+  sentences missing there were never printed, so no cleaner can find them. ``recall/raw``
+  is recall relative to the sentences that are in the raw text.
 * removal: share of junk lines (raw lines that are not part of the gold text) that are gone
   from the cleaned text.
 * rm-text: the same share without the junk lines that are headings of the article itself.
@@ -109,6 +125,10 @@ _QUOTES = str.maketrans(
 _PRINT_TITLE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2}\s?[AP]M (.+)$")
 _CLOSING = re.compile(r"[.!?:;…][\"')\]]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-ZÆØÅÄÖÜ0-9])")
+
+
+def dehyphenated(text: str) -> str:
+    return re.sub(r"(\w)- (\w)", r"\1\2", text)
 
 
 def norm(text: str) -> str:
@@ -174,10 +194,21 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
     out_lines = {norm(line) for page in cleaned for line in page.splitlines()}
     raw_lines = [norm(line) for page in pages for line in page.splitlines()]
     raw_joined = " ".join(raw_lines)
-    raw_dehyphenated = re.sub(r"(\w)- (\w)", r"\1\2", raw_joined)
+    raw_dehyphenated = dehyphenated(raw_joined)
     sentences = gold_sentences(gold)
     gold_norm = norm(gold)
-    in_raw = [s for s in sentences if s in raw_joined or s in raw_dehyphenated]
+    paragraphs = [norm(paragraph) for paragraph in gold.split("\n")]
+
+    def printed(sentence: str) -> bool:
+        # In the raw text, or in its lines that belong to the sentence's paragraph: a
+        # paragraph runs on past a page's footnotes and the next page's running header.
+        if sentence in raw_joined or sentence in raw_dehyphenated:
+            return True
+        paragraph = next((p for p in paragraphs if sentence in p), "")
+        own = " ".join(line for line in raw_lines if len(line) >= 3 and line in paragraph)
+        return sentence in own or sentence in dehyphenated(own)
+
+    in_raw = [s for s in sentences if printed(s)]
     found = [s for s in in_raw if s in out]
 
     junk = [line for line in raw_lines if line and line not in gold_norm]
@@ -243,8 +274,9 @@ def print_to_pdf(html_gz: Path) -> Path | None:
     return print_html(gzip.decompress(html_gz.read_bytes()), html_gz.name.removesuffix(".html.gz"))
 
 
-def print_html(content: bytes, key: str) -> Path | None:
-    """The page printed to PDF by headless Chromium, cached as KEY.pdf; None if it fails."""
+def print_html(content: bytes, key: str, flags: tuple[str, ...] = ()) -> Path | None:
+    """The page printed to PDF by headless Chromium with extra FLAGS, cached as KEY.pdf;
+    None if it fails."""
     target = CACHE / "pdf" / (key + ".pdf")
     failed = target.with_suffix(".failed")
     if target.exists():
@@ -259,7 +291,7 @@ def print_html(content: bytes, key: str) -> Path | None:
             CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update",
             f"--user-data-dir={tmp}/profile", f"--timeout={CHROMIUM_TIMEOUT * 1000 // 2}",
-            f"--print-to-pdf={target}", html.as_uri(),
+            f"--print-to-pdf={target}", *flags, html.as_uri(),
         ]  # fmt: skip
         with contextlib.suppress(subprocess.TimeoutExpired):
             subprocess.run(command, capture_output=True, timeout=CHROMIUM_TIMEOUT, check=False)
@@ -299,14 +331,19 @@ def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str
     return out
 
 
-def printed_pages(pages: dict[str, bytes], prefix: str, jobs: int) -> dict[str, list[str]]:
-    """Each named HTML page printed with Chromium (cached under PREFIX-NAME-<hash of the
-    page>, so an edited page is printed again), as text per printed page. A page that
-    Chromium fails on is left out with a note."""
+def printed_pages(
+    pages: dict[str, bytes], prefix: str, jobs: int, flags: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
+    """Each named HTML page printed with Chromium and its extra FLAGS (cached under
+    PREFIX-NAME-<hash of the page and the flags>, so an edited page is printed again), as
+    text per printed page. A page that Chromium fails on is left out with a note."""
     names = list(pages)
-    keys = [f"{prefix}-{name}-{hashlib.sha1(pages[name]).hexdigest()[:12]}" for name in names]
+    salt = " ".join(flags).encode()
+    keys = [
+        f"{prefix}-{name}-{hashlib.sha1(pages[name] + salt).hexdigest()[:12]}" for name in names
+    ]
     with ThreadPoolExecutor(jobs) as pool:
-        pdfs = list(pool.map(print_html, pages.values(), keys))
+        pdfs = list(pool.map(print_html, pages.values(), keys, [flags] * len(names)))
     out = {}
     for name, pdf in zip(names, pdfs, strict=True):
         if pdf is None:
@@ -317,9 +354,13 @@ def printed_pages(pages: dict[str, bytes], prefix: str, jobs: int) -> dict[str, 
 
 
 def own_inputs(jobs: int) -> list[tuple[str, list[str], str]]:
-    """The pages in bench/pages/, each NAME.html with its gold text NAME.txt."""
+    """The pages in bench/pages/, each NAME.html with its gold text NAME.txt; reports
+    (report_*) are printed without Chromium's header and footer."""
     pages = sorted(OWN_PAGES.glob("*.html"))
-    printed = printed_pages({page.stem: page.read_bytes() for page in pages}, "own", jobs)
+    printed = {}
+    for reports, flags in ((False, ()), (True, ("--no-pdf-header-footer",))):
+        chosen = {p.stem: p.read_bytes() for p in pages if is_report(f"own/{p.stem}") == reports}
+        printed |= printed_pages(chosen, "own", jobs, flags)
     return [
         (f"own/{page.stem}", printed[page.stem], page.with_suffix(".txt").read_text())
         for page in pages
@@ -464,6 +505,11 @@ def trafilatura_report(corpus: Path, jobs: int) -> None:
     )
 
 
+def is_report(name: str) -> bool:
+    """Whether the document is one of the own reports (``own/report_*``)."""
+    return name.startswith("own/report_")
+
+
 def shown(name: str, show: str | None) -> bool:
     """Whether ``--show`` names this document, in full ("web/0e014df693f1") or without its
     set ("ietf-1")."""
@@ -522,7 +568,8 @@ def main() -> None:
         # Rules are written looking at the even half; the odd half shows whether they carry.
         ("web even", web[::2]),
         ("web odd", web[1::2]),
-        ("own", [r for r in results if r.name.startswith("own/")]),
+        ("own", [r for r in results if r.name.startswith("own/") and not is_report(r.name)]),
+        ("own reports", [r for r in results if is_report(r.name)]),
         ("all tuned", [r for r in results if r not in held_out and r not in newspaper]),
         ("readability analysed", analysed),
         ("readability (held out)", held_out),
