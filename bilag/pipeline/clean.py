@@ -705,12 +705,15 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         return False
     if nxt.soft_break:
         return True
-    if alone and b[:1].isupper() and _is_picture_furniture(a):
-        return False  # a caption, printed across the page wider than the column
+
+    def caption() -> bool:
+        # A caption printed across the page, wider than the column (asked last: it is slow).
+        return alone and b[:1].isupper() and _is_picture_furniture(a)
+
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
     hyphen_break = bool(_LINE_HYPHEN.search(a)) and b[:1].isalpha()
     if hyphen_break and (starts_lower or not nxt.blank_before):
-        return True
+        return not caption()
     terminal = bool(_TERMINAL.search(a))
     if not terminal and starts_lower:
         return True
@@ -720,11 +723,11 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         # A paragraph's first line fills the column; a headline alone at a page's foot
         # (a sidebar's, a teaser's) does not.
         fill = 0.8 if alone and b[:1].isupper() else 0.6
-        return not terminal and _n_words(a) >= 4 and _width(a) >= fill * width
+        return not terminal and _n_words(a) >= 4 and _width(a) >= fill * width and not caption()
     if nxt.blank_before:
         return False  # OCR and real text layers mark paragraphs with a blank line
     if not terminal and _ends_in_run_on_word(a) and b[:1].isalnum():
-        return True
+        return not caption()
     # A short line without closing punctuation that starts with a capital is a heading or a
     # label, not a paragraph's last line (which closes the sentence): it stands apart also
     # after a wide line such as a caption or a toolbar.
@@ -734,7 +737,7 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         return False
     if terminal and _is_heading_like(b) and _width(b) < 0.5 * width:
         return False
-    return _n_words(a) >= 4
+    return _n_words(a) >= 4 and not caption()
 
 
 def _column_width(lines: list[_Line]) -> float:
@@ -1330,6 +1333,7 @@ _COPY_REACH = 10  # blocks between a passage and its copy
 _QUOTATION_MARKS = "\"'“”‘’«»„"
 # A gallery's caption cut off for a "more" link, or expanded with a "less" link.
 _COPY_TAIL = re.compile(r"\s*(\.{2,3}|…)?\s*(\bmore|\bless)?$", re.IGNORECASE)
+_COPY_TAIL_ENDS = ("more", "less", "..", "…")
 
 
 def _drop_copies(blocks: list[_Block]) -> None:
@@ -1342,7 +1346,10 @@ def _drop_copies(blocks: list[_Block]) -> None:
     kept = [block for block in blocks if block.kind is not _Kind.BAD and not block.headline]
     for i, block in enumerate(kept):
         # A pull quote has quotation marks of its own.
-        text = _COPY_TAIL.sub("", block.text).strip(_QUOTATION_MARKS)
+        text = block.text
+        if text[-4:].lower().endswith(_COPY_TAIL_ENDS):
+            text = _COPY_TAIL.sub("", text)
+        text = text.strip(_QUOTATION_MARKS)
         if _n_words(text) < _COPY_WORDS or _CODE.search(text):
             continue
         for k in range(max(0, i - _COPY_REACH), min(len(kept), i + 1 + _COPY_REACH)):
