@@ -1195,3 +1195,14 @@ def test_print_header_at_the_foot_of_a_one_page_print_is_removed() -> None:
     footer = "https://post.example/news/court-halts 1/1"
     out = clean_text([page(P1, "", P2, "", P3, HEADER, footer)])
     assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
+
+
+def test_caption_before_a_credit_standing_alone_is_removed_inside_the_article() -> None:
+    caption = "Families wait at the border crossing near the town of Kilis on Monday morning."
+    credit = "Jane Doe/Getty Images"
+    out = clean_text([page(P1, "", caption, "", credit, "", P2, "", P3)])
+    assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
+    # At the article's end the credit of its lead picture may follow its last paragraph.
+    last = "The next convoy is expected to leave the capital at the end of the week."
+    out = clean_text([page(P1, "", P2, "", last, "", "Photo: Jane Doe", "", "Related stories")])
+    assert out == "\n\n".join([flat(P1), flat(P2), last])

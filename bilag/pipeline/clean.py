@@ -250,6 +250,10 @@ _GALLERY_COUNT = re.compile(
     r"^((image|photo|picture|slide|billede|foto|bild)\s)?\d{1,3}\s?(of|af|von|/)\s?/?\s?\d{1,3}$",
     re.IGNORECASE,
 )
+# A credit that stands alone, without the caption's text: "(Image: © Jane Doe)".
+_CREDIT_ONLY = re.compile(
+    r"^\(?(image|photo|picture|foto|bild)s?( credit)?\s?:[^.!?]{0,60}\)?$", re.IGNORECASE
+)
 # A caption's label, which opens a caption of its own also when it fills the column.
 _CAPTION_LABEL = re.compile(
     r"^(image|photo|picture|caption|foto|billede|bild|bildtext)( caption| credit)?s?\s?:\s",
@@ -1278,6 +1282,17 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         and _is_caption(blocks[i].text)
         and blocks[i - 1].kind is _Kind.SHORT
         and _is_heading_like(blocks[i - 1].text)
+    }
+    # A sentence or two just before a credit standing alone ("Jane Doe/Getty Images",
+    # "Photo: Getty Images") is that picture's caption when the article goes on after the
+    # picture; at its end, the credit of its lead picture may follow its last paragraph.
+    alt_texts |= {
+        i - 1
+        for i in pictures
+        if 0 < i < len(blocks) - 1
+        and (_AGENCY_CREDIT.match(blocks[i].text) or _CREDIT_ONLY.match(blocks[i].text))
+        and blocks[i - 1].kind is _Kind.NEAR_GOOD
+        and blocks[i + 1].kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
     }
     doubled = _doubled_headlines(blocks)
     # Bylines and stamp lines stand between the headline and the lead, and by comments.
