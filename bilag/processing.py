@@ -1,4 +1,4 @@
-"""Turn an uploaded PDF into a published bilag.
+"""Turn an uploaded PDF into a published bilag, and clean its stored text again later.
 
 Work happens in a scratch directory; only at the end one short transaction writes the pages,
 the metadata and the archive copy. A failure leaves the bilag marked failed with its reason
@@ -11,6 +11,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2
 from celery.exceptions import SoftTimeLimitExceeded
@@ -146,6 +147,25 @@ def set_progress(bilag: Bilag, text: str) -> None:
     Bilag.objects.filter(pk=bilag.pk).update(progress=text, updated_at=timezone.now())
 
 
+# The stored pages of a bilag, or the pages just read from its PDF.
+AnyPage = TypeVar("AnyPage", ExtractedPage, Page)
+
+
+def split_cover(pages: list[AnyPage]) -> tuple[Cover | None, list[AnyPage]]:
+    """The cover sheet read from page 1, if any, and the body: the pages that make the text."""
+    cover = parse_cover(pages[0].raw_text) if pages else None
+    if cover is not None or (pages and is_cover_page(pages[0].raw_text)):
+        return cover, pages[1:]
+    return cover, pages
+
+
+def clean_body(body: list[AnyPage]) -> tuple[dict[int, str], str]:
+    """The cleaned text of each body page by its number, and the bilag's whole cleaned text."""
+    cleaned = clean_pages([page.raw_text for page in body])
+    by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
+    return by_number, "\n\n".join(text for text in cleaned if text.strip())
+
+
 def process_bilag(pk: int) -> Bilag:
     """Process one bilag; safe to run again (a retry or a reprocess gives the same result)."""
     bilag = Bilag.objects.select_related("country", "source").get(pk=pk)
@@ -213,15 +233,12 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
         )
 
     set_progress(bilag, "Renser teksten")
-    cover = parse_cover(pages[0].raw_text) if pages else None
+    cover, body = split_cover(pages)
     # A scan's own text layer (scanner software, OCRmyPDF elsewhere) has OCR's misreadings too.
     cover_scanned = cover is not None and (
         pages[0].method == Page.Method.OCR or page_has_scan_text_layer(info.path, 0)
     )
-    body = pages[1:] if cover is not None or (pages and is_cover_page(pages[0].raw_text)) else pages
-    cleaned = clean_pages([page.raw_text for page in body])
-    cleaned_by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
-    cleaned_text = "\n\n".join(text for text in cleaned if text.strip())
+    cleaned_by_number, cleaned_text = clean_body(body)
 
     save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive)
 
@@ -368,3 +385,45 @@ def save_result(
             for page in pages
         )
         index_bilag(bilag)
+
+
+def reclean_bilag(bilag: Bilag) -> bool:
+    """Clean the bilag's stored raw text again with today's cleaner; True when its text changed.
+
+    Only what is derived from the raw text is written (the pages' cleaned text, the cleaned
+    text, the language, the search index): no PDF, OCR or cover sheet, and no correction.
+    A bilag that is not public (processing, failed) is left alone.
+    """
+    from .search import index_bilag
+
+    current = Bilag.objects.filter(pk=bilag.pk).only("status", "cleaned_text", "language").first()
+    if current is None or not current.is_public:
+        return False
+    # Cleaned outside the transaction, which then only holds the row for the writes.
+    pages = list(current.pages.order_by("number").only("number", "raw_text", "text"))
+    _cover, body = split_cover(pages)
+    cleaned_by_number, cleaned_text = clean_body(body)
+    language = detect_language(cleaned_text)
+    changed = []
+    for page in pages:
+        text = cleaned_by_number.get(page.number, "")
+        if page.text != text:
+            page.text = text
+            changed.append(page)
+    if not changed and (current.cleaned_text, current.language) == (cleaned_text, language):
+        return False
+
+    with transaction.atomic():
+        # Processing takes the same lock to write its pages; a bilag it started or finished
+        # since the pages were read is skipped, as processing cleans with today's cleaner too.
+        locked = Bilag.objects.select_for_update().get(pk=bilag.pk)
+        pks = list(locked.pages.order_by("number").values_list("pk", flat=True))
+        if not locked.is_public or pks != [page.pk for page in pages]:
+            return False
+        Page.objects.bulk_update(changed, ["text"])
+        locked.cleaned_text, locked.language = cleaned_text, language
+        # No cited field changes, so no "rettet den"; updated_at stays, as it dates the files
+        # served (Last-Modified), which a re-clean leaves as they are.
+        locked.save(update_fields=["cleaned_text", "language"], search_index=False)
+        index_bilag(locked)  # with its pages
+    return True
