@@ -5,7 +5,7 @@ import datetime
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, transaction
 from django.utils import timezone
@@ -22,16 +22,26 @@ embedded_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="baggrund
 WAITING_FOR_QUEUE = "Venter på køen"
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    # Only a lost database connection is worth another try; bad PDFs fail for good.
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=10,
-    max_retries=5,
-)
+# Both tasks are safe to run again: a task of a dead worker is handed out again, and only a
+# lost database connection is worth another try (bad PDFs fail for good).
+RERUNNABLE = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 10,
+    "max_retries": 5,
+}
+
+
+@shared_task(**RERUNNABLE)
 def process_bilag(pk: int) -> str:
     return processing.process_bilag(pk).status
+
+
+@shared_task(**RERUNNABLE)
+def reclean_bilag(pk: int) -> bool:
+    bilag = Bilag.objects.filter(pk=pk).only("pk").first()
+    return bilag is not None and processing.reclean_bilag(bilag)
 
 
 @shared_task
@@ -46,7 +56,7 @@ def sweep_stuck_bilag() -> list[int]:
         limit = datetime.timedelta(seconds=time_limit(bilag.page_count) + 60)
         if bilag.progress == WAITING_FOR_QUEUE or silent_for > limit:
             Bilag.objects.filter(pk=bilag.pk).update(progress="I kø", updated_at=now)
-            dispatch(bilag.pk, bilag.page_count)
+            dispatch_processing(bilag.pk, bilag.page_count)
             requeued.append(bilag.pk)
     if requeued:
         logger.info("requeued stuck bilag %s", requeued)
@@ -58,36 +68,44 @@ def time_limit(page_count: int | None) -> int:
     return settings.BAGGRUND_TASK_SECONDS_BASE + settings.BAGGRUND_TASK_SECONDS_PER_PAGE * pages
 
 
-def run_inline(pk: int) -> None:
+def run_inline(task: Task, pk: int) -> None:
     try:
-        processing.process_bilag(pk)
+        task(pk)
     except Exception:
-        logger.exception("processing of bilag %s failed", pk)
+        logger.exception("%s of bilag %s failed", task.name, pk)
 
 
-def run_in_thread(pk: int) -> None:
+def run_in_thread(task: Task, pk: int) -> None:
     try:
-        run_inline(pk)
+        run_inline(task, pk)
     finally:
         # The thread's own database connection is not closed by any request cycle.
         close_old_connections()
 
 
-def dispatch(pk: int, page_count: int | None) -> None:
+def dispatch(task: Task, pk: int, page_count: int | None) -> bool:
+    """Run a task on one bilag: on a Celery worker, or in the embedded background thread, or
+    here (BAGGRUND_PROCESSING). False when the broker could not be reached."""
     mode = settings.BAGGRUND_PROCESSING
     if mode == "inline":
-        run_inline(pk)
+        run_inline(task, pk)
     elif mode == "thread":
         # In the request's context, so that its request id reaches the thread's log lines.
-        embedded_worker.submit(contextvars.copy_context().run, run_in_thread, pk)
+        embedded_worker.submit(contextvars.copy_context().run, run_in_thread, task, pk)
     else:
         limit = time_limit(page_count)
         try:
-            process_bilag.apply_async(args=[pk], soft_time_limit=limit, time_limit=limit + 60)
+            task.apply_async(args=[pk], soft_time_limit=limit, time_limit=limit + 60)
         except BrokerError:
-            # The upload is stored; the sweeper queues it once the broker is back.
-            logger.warning("broker unreachable; bilag %s waits for the sweeper", pk)
-            Bilag.objects.filter(pk=pk).update(progress=WAITING_FOR_QUEUE)
+            logger.warning("broker unreachable; %s of bilag %s not queued", task.name, pk)
+            return False
+    return True
+
+
+def dispatch_processing(pk: int, page_count: int | None) -> None:
+    if not dispatch(process_bilag, pk, page_count):
+        # The upload is stored; the sweeper queues it once the broker is back.
+        Bilag.objects.filter(pk=pk).update(progress=WAITING_FOR_QUEUE)
 
 
 def enqueue_processing(bilag: Bilag) -> None:
@@ -95,4 +113,11 @@ def enqueue_processing(bilag: Bilag) -> None:
     page_count = processing.quick_page_count(bilag)
     if page_count and bilag.page_count != page_count:
         Bilag.objects.filter(pk=bilag.pk).update(page_count=page_count)
-    transaction.on_commit(lambda: dispatch(bilag.pk, page_count))
+    transaction.on_commit(lambda: dispatch_processing(bilag.pk, page_count))
+
+
+def enqueue_reclean(bilag: Bilag) -> bool:
+    """Queue a re-clean of the bilag's stored text; False when the broker could not be reached.
+
+    Queued at once: a re-clean follows no write of the caller's that a worker must see."""
+    return dispatch(reclean_bilag, bilag.pk, bilag.page_count)
