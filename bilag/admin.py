@@ -24,7 +24,7 @@ from .models import (
 )
 from .processing import DuplicateUpload, accept_upload, file_sha256
 from .search import FullTextAdminSearchMixin
-from .tasks import enqueue_processing
+from .tasks import enqueue_processing, enqueue_reclean
 
 
 class FormerSlugInline(admin.TabularInline):
@@ -181,7 +181,7 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
     list_select_related = ["country", "source"]
     autocomplete_fields = ["country", "source", "superseded_by"]
     date_hierarchy = "added"
-    actions = ["withdraw", "reprocess", "cover_checked"]
+    actions = ["withdraw", "reprocess", "reclean", "cover_checked"]
     readonly_fields = [
         "live_status",
         "failure_reason",
@@ -323,6 +323,40 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
             ngettext("%d bilag behandles igen.", "%d bilag behandles igen.", count) % count,
             messages.SUCCESS,
         )
+
+    @admin.action(description=_("Rens teksten igen"), permissions=["change"])
+    def reclean(self, request, queryset):
+        # Only a public bilag has pages to clean; processing cleans the others itself.
+        public = queryset.public().select_related(None).only("pk", "page_count")
+        skipped = queryset.count() - len(public)
+        queued = sum(enqueue_reclean(bilag) for bilag in public)
+        self.message_user(
+            request,
+            ngettext(
+                "%d bilag er lagt i kø til at få teksten renset igen.",
+                "%d bilag er lagt i kø til at få teksten renset igen.",
+                queued,
+            )
+            % queued,
+            messages.SUCCESS,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d bilag er ikke offentliggjort og blev sprunget over.",
+                    "%d bilag er ikke offentliggjort og blev sprunget over.",
+                    skipped,
+                )
+                % skipped,
+                messages.WARNING,
+            )
+        if len(public) > queued:
+            self.message_user(
+                request,
+                _("Køen svarer ikke; prøv igen om lidt."),
+                messages.ERROR,
+            )
 
     @admin.action(description=_("Forsiden er kontrolleret"), permissions=["change"])
     def cover_checked(self, request, queryset):
