@@ -1160,6 +1160,11 @@ def test_caption_wider_than_the_column_does_not_run_into_the_paragraph_under_it(
     caption = scene + " Photo: Jane Doe for the Courier"
     out = clean_text([page(P1, "", caption, P2)])
     assert out == flat(P1) + "\n\n" + flat(P2)
+    # Nor into a quotation that opens the next page.
+    quote = '"We have waited for three weeks," said one of the drivers at the crossing.'
+    trucks = "Trucks wait in a long line at the border crossing on Monday (Image: Jane Doe)"
+    out = clean_text([page(P1, "", trucks), page(quote)])
+    assert out == flat(P1) + "\n\n" + quote
 
 
 def test_labelled_link_to_a_related_article_is_removed_in_brackets_too() -> None:

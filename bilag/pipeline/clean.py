@@ -714,7 +714,7 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
 
     def caption() -> bool:
         # A caption printed across the page, wider than the column (asked last: it is slow).
-        return alone and b[:1].isupper() and _is_picture_furniture(a)
+        return alone and not b[:1].islower() and _is_picture_furniture(a)
 
     starts_lower = b[:1].islower() or b[:1] in ",;)]"
     hyphen_break = bool(_LINE_HYPHEN.search(a)) and b[:1].isalpha()
