@@ -1211,3 +1211,15 @@ def test_caption_before_a_credit_standing_alone_is_removed_inside_the_article() 
     last = "The next convoy is expected to leave the capital at the end of the week."
     out = clean_text([page(P1, "", P2, "", last, "", "Photo: Jane Doe", "", "Related stories")])
     assert out == "\n\n".join([flat(P1), flat(P2), last])
+
+
+def test_headings_printed_again_in_the_table_of_contents_stay() -> None:
+    # A heading is no teaser printed twice, nor a pull quote of its contents entry.
+    toc = [
+        "Contents",
+        "1 Background of the returns to the northern province ........ 3",
+        "2 Treatment of returnees at the airport in the capital ........ 5",
+    ]
+    headings = [entry.split(" ....")[0] for entry in toc[1:]]
+    out = clean_text([page(*toc), page(headings[0], P1, "", headings[1], P2, "", P3)])
+    assert out.split("\n\n") == [*toc, headings[0], flat(P1), headings[1], flat(P2), flat(P3)]

@@ -50,26 +50,26 @@ The approach, in order:
    caption of a sentence or two just before a credit standing alone (when the article goes
    on after the picture), file names and counters, bylines and stamp lines ("Updated 3:15 pm
    CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), an author's name with a social media
-   handle ("Jane Doe @janedoe"), headlines (not list items) printed twice within a few lines
-   (teasers) with the section labels printed by them and, once the article is under way, the
-   summary after a labelled one, an author box after the article ("About Jane Doe", or the
-   byline's name alone, and the biography), and a series of excerpts cut off with an
-   ellipsis (or two dots), are dropped before that and do not count as neighbours. The
-   headline named by the print header is kept, but it is no prose for its neighbours: short
-   labels just before it (breadcrumbs, section labels) are judged as if nothing followed
-   them. The article's main region carries on over a page break past a sidebar printed at
-   the page's end (the column first, the sidebar after it, page by page), up to the last
-   prose or list item of the page it resumes on. Outside the article's main region, several
-   teaser-sized pieces of prose are a list of other articles' summaries, and one with
-   boilerplate on both sides is the site's blurb or an appeal. After the article's last
-   prose, a run of short lines that opens with a link-like line is a link list even when a
-   few of its lines are not (cut off, or glued to a label). When a block is in doubt it is
-   kept: losing a sentence of the article is worse than keeping a menu line. Once all is
-   decided, a short label kept once but dropped at least three times as often elsewhere (the
-   section label of every teaser) goes, and so do calls to click ("Get our app by clicking
-   here"), which are judged by their neighbours as the lines they look like, and passages
-   that a block a few blocks away prints in full (a pull quote, a caption printed again cut
-   off or expanded).
+   handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of
+   contents) printed twice within a few lines (teasers) with the section labels printed by
+   them and, once the article is under way, the summary after a labelled one, an author box
+   after the article ("About Jane Doe", or the byline's name alone, and the biography), and
+   a series of excerpts cut off with an ellipsis (or two dots), are dropped before that and
+   do not count as neighbours. The headline named by the print header is kept, but it is no
+   prose for its neighbours: short labels just before it (breadcrumbs, section labels) are
+   judged as if nothing followed them. The article's main region carries on over a page
+   break past a sidebar printed at the page's end (the column first, the sidebar after it,
+   page by page), up to the last prose or list item of the page it resumes on. Outside the
+   article's main region, several teaser-sized pieces of prose are a list of other articles'
+   summaries, and one with boilerplate on both sides is the site's blurb or an appeal. After
+   the article's last prose, a run of short lines that opens with a link-like line is a link
+   list even when a few of its lines are not (cut off, or glued to a label). When a block is
+   in doubt it is kept: losing a sentence of the article is worse than keeping a menu line.
+   Once all is decided, a short label kept once but dropped at least three times as often
+   elsewhere (the section label of every teaser) goes, and so do calls to click ("Get our
+   app by clicking here"), which are judged by their neighbours as the lines they look like,
+   and passages (not headings) that a block a few blocks away prints in full (a pull quote,
+   a caption printed again cut off or expanded).
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -1041,7 +1041,11 @@ def _doubled_headlines(blocks: list[_Block]) -> set[int]:
     """
     words: list[tuple[str, int]] = []  # (word, block index) over headline-like blocks
     for i, block in enumerate(blocks):
-        if block.kind is _Kind.SHORT and not _SYMBOL_BULLET.match(block.text):
+        if (
+            block.kind is _Kind.SHORT
+            and not _SYMBOL_BULLET.match(block.text)
+            and not _CONTENTS_ENTRY.search(block.text)
+        ):
             # Whole tokens with their digits, so that list items differing only in a
             # number or a link ("1-2 (Steelbook)", "1-4 (Steelbook)") stay apart.
             words += [(w.strip(_PUNCTUATION).lower() or w, i) for w in block.text.split()]
@@ -1367,7 +1371,8 @@ def _drop_copies(blocks: list[_Block]) -> None:
         if text[-4:].lower().endswith(_COPY_TAIL_ENDS):
             text = _COPY_TAIL.sub("", text)
         text = text.strip(_QUOTATION_MARKS)
-        if _n_words(text) < _COPY_WORDS or _CODE.search(text):
+        # A heading is printed again in the table of contents, and in a running header.
+        if _n_words(text) < _COPY_WORDS or _CODE.search(text) or _is_heading_like(text):
             continue
         for k in range(max(0, i - _COPY_REACH), min(len(kept), i + 1 + _COPY_REACH)):
             other = kept[k].text
