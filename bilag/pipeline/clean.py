@@ -216,7 +216,7 @@ _COPYRIGHT = re.compile(
 )
 # A wire story's credit line: "Jane Doe contributed to this report", "… contributed reporting".
 _CONTRIBUTED = re.compile(
-    r"\bcontributed (to (this|the) (report|article|story)|(additional )?reporting)\b", re.IGNORECASE
+    r"\bcontributed (to this (report|article|story)|(additional )?reporting)\b", re.IGNORECASE
 )
 _CONTRIBUTED_WORDS = 40
 _IMAGE_CREDIT = re.compile(
