@@ -1223,3 +1223,10 @@ def test_headings_printed_again_in_the_table_of_contents_stay() -> None:
     headings = [entry.split(" ....")[0] for entry in toc[1:]]
     out = clean_text([page(*toc), page(headings[0], P1, "", headings[1], P2, "", P3)])
     assert out.split("\n\n") == [*toc, headings[0], flat(P1), headings[1], flat(P2), flat(P3)]
+
+
+def test_pager_line_is_removed_but_a_heading_with_its_words_stays() -> None:
+    pagers = ["« Previous | Next »", "Older posts", "Forrige side Næste side"]
+    heading = "Next steps for the previous government"
+    out = clean_text([page(P1, "", *pagers[:2], "", P2, "", heading, "", P3, "", pagers[2])])
+    assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3)])
