@@ -1382,11 +1382,10 @@ def _drop_copies(blocks: list[_Block]) -> None:
     """
     kept = [block for block in blocks if block.kind is not _Kind.BAD and not block.headline]
     for i, block in enumerate(kept):
-        # A pull quote has quotation marks of its own.
         text = block.text
         if text[-4:].lower().endswith(_COPY_TAIL_ENDS):
             text = _COPY_TAIL.sub("", text)
-        text = text.strip(_QUOTATION_MARKS)
+        text = text.strip(_QUOTATION_MARKS)  # a pull quote has quotation marks of its own
         # A heading is printed again in the table of contents, and in a running header.
         if _n_words(text) < _COPY_WORDS or _CODE.search(text) or _is_heading_like(text):
             continue
