@@ -284,6 +284,7 @@ _PAGER_WORD_TEXT = """
     artikel indlæg vorige vorherige nächste zurück weiter seite beitrag
     """
 _PAGER_WORDS = frozenset(_PAGER_WORD_TEXT.split())
+_PAGER_MAX_WORDS = 6
 _PAGER_STEPS = frozenset({"previous", "prev", "older", "forrige", "vorige", "vorherige", "zurück"})
 # The article's tags: "Tags: Syria, refugees", "Filed under politics, Europe".
 _TAGS = re.compile(
@@ -957,8 +958,10 @@ def _is_stamp_line(text: str) -> bool:
 
 def _is_pager(words: list[str]) -> bool:
     """A line of nothing but links to the previous and the next page or post."""
-    lower = [w.lower() for w in words]
-    return len(lower) >= 2 and set(lower) <= _PAGER_WORDS and not _PAGER_STEPS.isdisjoint(lower)
+    if not 2 <= len(words) <= _PAGER_MAX_WORDS:
+        return False
+    lower = {w.lower() for w in words}
+    return lower <= _PAGER_WORDS and not _PAGER_STEPS.isdisjoint(lower)
 
 
 def _is_share_bar(words: list[str]) -> bool:
