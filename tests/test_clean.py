@@ -1174,13 +1174,6 @@ def test_labelled_link_to_a_related_article_is_removed_in_brackets_too() -> None
     assert out == "\n\n".join([flat(P1), flat(P2), related, flat(P3)])
 
 
-def test_credit_line_of_contributing_reporters_is_removed() -> None:
-    credit = "Jane Doe and John Roe contributed to this report."
-    prose = "Several groups of volunteers contributed to the report with interviews in the camps."
-    out = clean_text([page(P1, "", prose, "", P2, "", credit)])
-    assert out == "\n\n".join([flat(P1), prose, flat(P2)])
-
-
 def test_search_box_is_removed_but_a_heading_about_a_search_stays() -> None:
     boxes = ["Search: Search the Courier", "Search here..", "Søg:"]
     heading = "Search for the missing fishermen"

@@ -33,44 +33,43 @@ The approach, in order:
    English, Danish or German); prose under 30 words is only "near good" (it may be a
    teaser's summary) and counts as good inside the article's region; "bad" ones match
    boilerplate phrases (cookies, sharing, newsletters, related articles, copyright,
-   advertisement labels, "Was this page helpful?", a wire story's "Jane Doe contributed to
-   this report"), labelled links to other articles ("Read more: …", "[Related article: …]"),
-   a search box ("Search: …", "Search here.."), date lines, tag lines, share bars, pagers
-   ("« Previous | Next »"), the comment form's fine print and the site's rules for comments,
-   the site's fine print (consent by registering, disclaimers of advice, trademark notices,
-   delayed quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of
-   menu-like short lines without figures or code (a document's list items with printed
-   bullets and a wiki's section headings "History[edit]" are no menu items), the teasers
-   after a "Related"-style heading or "More" and the site's name up to the next sentence
-   (once the article has ended, told and followed by several lines of boilerplate, up to the
-   next prose longer than a teaser's summary, so the summaries go too), a comment thread
-   whose comments each end in a reply button, from its heading on, and everything from a
-   series of web time stamps ("2 days ago") once the article has been told; the rest are
-   "short" and decided by their neighbours. Pictures' captions, credits ("Photo by Jane
-   Doe", "Submitted photo"), a caption of a sentence or two just before a credit standing
-   alone (when the article goes on after the picture), file names and counters, bylines and
-   stamp lines ("Updated 3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35"), an
-   author's name with a social media handle ("Jane Doe @janedoe"), headlines (not list items
-   or entries of a table of contents) printed twice within a few lines (teasers) with the
-   section labels printed by them and, once the article is under way, the summary after a
-   labelled one, an author box after the article ("About Jane Doe", or the byline's name
-   alone, and the biography), and a series of excerpts cut off with an ellipsis (or two
-   dots), are dropped before that and do not count as neighbours. The headline named by the
-   print header is kept, but it is no prose for its neighbours: short labels just before it
-   (breadcrumbs, section labels) are judged as if nothing followed them. The article's main
-   region carries on over a page break past a sidebar printed at the page's end (the column
-   first, the sidebar after it, page by page), up to the last prose or list item of the page
-   it resumes on. Outside the article's main region, several teaser-sized pieces of prose
-   are a list of other articles' summaries, and one with boilerplate on both sides is the
-   site's blurb or an appeal. After the article's last prose, a run of short lines that
-   opens with a link-like line is a link list even when a few of its lines are not (cut off,
-   or glued to a label). When a block is in doubt it is kept: losing a sentence of the
-   article is worse than keeping a menu line. Once all is decided, a short label kept once
-   but dropped at least three times as often elsewhere (the section label of every teaser)
-   goes, and so do calls to click ("Get our app by clicking here"), which are judged by
-   their neighbours as the lines they look like, and passages (not headings) that a block a
-   few blocks away prints in full (a pull quote, a caption printed again cut off or
-   expanded).
+   advertisement labels, "Was this page helpful?"), labelled links to other articles ("Read
+   more: …", "[Related article: …]"), a search box ("Search: …", "Search here.."), date
+   lines, tag lines, share bars, pagers ("« Previous | Next »"), the comment form's fine
+   print and the site's rules for comments, the site's fine print (consent by registering,
+   disclaimers of advice, trademark notices, delayed quotes), a line of footer links ("Terms
+   of Service Privacy Notice"), runs of menu-like short lines without figures or code (a
+   document's list items with printed bullets and a wiki's section headings "History[edit]"
+   are no menu items), the teasers after a "Related"-style heading or "More" and the site's
+   name up to the next sentence (once the article has ended, told and followed by several
+   lines of boilerplate, up to the next prose longer than a teaser's summary, so the
+   summaries go too), a comment thread whose comments each end in a reply button, from its
+   heading on, and everything from a series of web time stamps ("2 days ago") once the
+   article has been told; the rest are "short" and decided by their neighbours. Pictures'
+   captions, credits ("Photo by Jane Doe", "Submitted photo"), a caption of a sentence or
+   two just before a credit standing alone (when the article goes on after the picture),
+   file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March 12, 2019",
+   "Jane Doe 2019-03-12 14:35"), an author's name with a social media handle ("Jane Doe
+   @janedoe"), headlines (not list items or entries of a table of contents) printed twice
+   within a few lines (teasers) with the section labels printed by them and, once the
+   article is under way, the summary after a labelled one, an author box after the article
+   ("About Jane Doe", or the byline's name alone, and the biography), and a series of
+   excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
+   as neighbours. The headline named by the print header is kept, but it is no prose for its
+   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
+   nothing followed them. The article's main region carries on over a page break past a
+   sidebar printed at the page's end (the column first, the sidebar after it, page by page),
+   up to the last prose or list item of the page it resumes on. Outside the article's main
+   region, several teaser-sized pieces of prose are a list of other articles' summaries, and
+   one with boilerplate on both sides is the site's blurb or an appeal. After the article's
+   last prose, a run of short lines that opens with a link-like line is a link list even
+   when a few of its lines are not (cut off, or glued to a label). When a block is in doubt
+   it is kept: losing a sentence of the article is worse than keeping a menu line. Once all
+   is decided, a short label kept once but dropped at least three times as often elsewhere
+   (the section label of every teaser) goes, and so do calls to click ("Get our app by
+   clicking here"), which are judged by their neighbours as the lines they look like, and
+   passages (not headings) that a block a few blocks away prints in full (a pull quote, a
+   caption printed again cut off or expanded).
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -215,11 +214,6 @@ _COPYRIGHT = re.compile(
     r"alle rechte vorbehalten)",
     re.IGNORECASE,
 )
-# A wire story's credit line: "Jane Doe contributed to this report", "… contributed reporting".
-_CONTRIBUTED = re.compile(
-    r"\bcontributed (to this (report|article|story)|(additional )?reporting)\b", re.IGNORECASE
-)
-_CONTRIBUTED_WORDS = 40
 _IMAGE_CREDIT = re.compile(
     r"(\((image|photo|picture|foto|bild|credit|source)s?\s*:[^)]*\)|"
     r"\((ap|afp|reuters|epa|getty)( images)?( file)? photo[^)]*\)|"
@@ -1014,8 +1008,6 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         if (n <= 60 and consent) or (n <= 120 and len(consent) >= 3):
             return _Kind.BAD
     if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
-        return _Kind.BAD
-    if n <= _CONTRIBUTED_WORDS and _CONTRIBUTED.search(text):
         return _Kind.BAD
     if _DATELINE.match(text):
         return _Kind.BAD
