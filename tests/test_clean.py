@@ -1,3 +1,5 @@
+import pytest
+
 from bilag.pipeline.clean import clean_pages, clean_text
 
 # Prose paragraphs for the synthetic pages, wrapped at about 90 characters like a print.
@@ -1195,3 +1197,85 @@ def test_print_header_at_the_foot_of_a_one_page_print_is_removed() -> None:
     footer = "https://post.example/news/court-halts 1/1"
     out = clean_text([page(P1, "", P2, "", P3, HEADER, footer)])
     assert out == "\n\n".join([flat(P1), flat(P2), flat(P3)])
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Hace 28 minutos", "Hace una hora", "Hace 2 horas"),  # Spanish
+        ("il y a 5 minutes", "il y a une heure", "il y a 3 heures"),  # French
+        ("12 minuti fa", "un'ora fa", "3 ore fa"),  # Italian
+        ("10 minuten geleden", "2 uur geleden", "1 dag geleden"),  # Dutch
+        ("för 5 minuter sedan", "för 2 timmar sedan", "3 dagar sedan"),  # Swedish
+        ("5 minut temu", "2 godziny temu", "3 dni temu"),  # Polish
+        ("5 минут назад", "2 часа назад", "3 дня назад"),  # Russian
+        ("an hour ago", "a day ago", "3 days ago"),  # English, in words
+    ],
+)
+def test_comment_time_stamps_in_other_languages_start_the_comments(
+    stamps: tuple[str, ...],
+) -> None:
+    comments = []
+    for name, stamp in zip(("Alcalino", "Casper", "Jaime"), stamps, strict=True):
+        comments += [name, stamp, "The report is right about the border.", "Valoración: 3"]
+    out = clean_text([page("\n\n".join(ARTICLE), *comments)])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ["Compartir", "Imprimir", "Enviar"],
+        ["Partager", "Imprimer", "Réagir"],
+        ["Condividi", "Stampa", "Commenti"],
+        ["Delen", "Afdrukken", "Reacties"],
+        ["Поделиться", "Печать", "Комментарии"],
+    ],
+)
+def test_share_and_print_labels_in_other_languages_go(chrome: list[str]) -> None:
+    assert_removed_after_two_paragraphs(chrome)
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        ["Lo más leído", "El Gobierno aprueba la reforma", "La oposición pide elecciones"],
+        ["Sur le même sujet", "Le Parlement adopte la loi", "Manifestation à Paris"],
+        ["Leia também", "Governo anuncia novas medidas", "Oposição critica decisão"],
+        ["Czytaj także", "Rząd przyjął projekt ustawy", "Opozycja krytykuje decyzję"],
+    ],
+)
+def test_teaser_sections_in_other_languages_go(related: list[str]) -> None:
+    assert_removed_after_two_paragraphs(related)
+
+
+@pytest.mark.parametrize("label", ["Página 1 de 2", "page 1 sur 2", "Strona 1 z 2", "Sida 1 av 2"])
+def test_page_labels_in_other_languages_go(label: str) -> None:
+    assert clean_pages([page(P1, label), page(P2)]) == [flat(P1), flat(P2)]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2014 El Diario. Todos los derechos reservados.",
+        "Tous droits réservés",
+        "Para ver el vídeo haga clic aquí",
+    ],
+)
+def test_copyright_and_click_appeals_in_other_languages_go(footer: str) -> None:
+    out = clean_text([page(P1, footer, P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
+    # Inside a paragraph these words are the article's, not the site's.
+    prose = (
+        "Hace dos años el tribunal decidió que los documentos de la familia quedaban "
+        "reservados, y los abogados de la defensa dicen que todos los derechos de los "
+        "detenidos fueron respetados durante el proceso que comenzó en la capital."
+    )
+    out = clean_text([page(P1, "", prose, "", P2)])
+    assert out == "\n\n".join([flat(P1), prose, flat(P2)])

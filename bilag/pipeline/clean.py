@@ -68,6 +68,10 @@ The approach, in order:
    goes, and so do calls to click ("Get our app by clicking here"), which are judged by
    their neighbours as the lines they look like, and passages that a block a few blocks away
    prints in full (a pull quote, a caption printed again cut off or expanded).
+   The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
+   copyright, newsletter and consent phrases) are known in English, Danish and German and in
+   the other languages the material is printed in most (French, Spanish, Italian,
+   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish).
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -130,7 +134,21 @@ _BOILERPLATE_TEXT = """
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
-    광고|広告|广告
+    광고|広告|广告|
+    compartir|compartir en facebook|compartir en twitter|imprimir|enviar|enviar por correo|
+    anterior|siguiente|anteriorsiguiente|comentar|comenta|comentarios|buscar|inicio|portada|
+    menú|suscríbete|iniciar sesión|noticias relacionadas|leer más|volver arriba|
+    partager|partager sur facebook|partager sur twitter|imprimer|envoyer|suivant|précédent|
+    rechercher|accueil|s'abonner|abonnez-vous|se connecter|connexion|commentaires|réagir|
+    lire la suite|retour en haut|
+    condividi|stampa|cerca|accedi|abbonati|successivo|precedente|commenti|commenta|
+    compartilhar|partilhar|pesquisar|entrar|assine|próximo|comentários|
+    delen|deel|afdrukken|zoeken|inloggen|volgende|vorige|reacties|reageer|
+    dela|skriv ut|sök|logga in|nästa|föregående|kommentarer|
+    søk|logg inn|neste|forrige|
+    udostępnij|drukuj|szukaj|zaloguj|komentarze|
+    поделиться|печать|поиск|войти|комментарии|поділитися|друк|пошук|увійти|коментарі|
+    paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
@@ -148,7 +166,16 @@ _SECTION_STARTS = re.compile(
     r"popular (on|in)\s.{1,30}|(das )?könnte sie auch interessieren|mest delte|"
     r"lire aussi|à lire aussi|articles? similaires|"
     r"(noticias|artículos) relacionad[ao]s|leer más|lees ook|leggi anche|articoli correlati|"
-    r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사)\W*$",
+    r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사|"
+    r"(lo )?más (leído|leídas|visto|vistos)|más noticias|(también )?te puede interesar|"
+    r"les plus (lus|partagés)|à voir aussi|sur le même sujet|dans la même rubrique|"
+    r"(i )?più (letti|lette)|(ti )?potrebbe (interessarti|interessare)|"
+    r"leia (também|mais)|veja também|notícias relacionadas|mais (lidas|lidos)|"
+    r"meest gelezen|lees meer|gerelateerde (artikelen|berichten)|"
+    r"läs (också|mer)|mest lästa|relaterade artiklar|les (også|mer)|mest lest|"
+    r"relaterte artikler|czytaj (także|też|więcej)|najczęściej czytane|zobacz (też|także)|"
+    r"powiązane artykuły|по теме|самое (читаемое|популярное)|читайте також|по темі|"
+    r"ilgili haberler|en çok okunanlar|související články|nejčtenější)\W*$",
     re.IGNORECASE,
 )
 
@@ -163,9 +190,13 @@ def _is_section_start(text: str) -> bool:
 # Comment threads: "34 responses to …", and WordPress-style signatures ("jo says:") followed
 # by the comment's time stamp.
 _COMMENT_HEADING = re.compile(
-    r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?)"
-    r"(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|join the (discussion|conversation)|"
-    r"skriv en kommentar|kommentar schreiben)\W*$",
+    r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?|"
+    r"comentarios|commentaires|commenti|comentários|reacties|komentarze|комментарии|коментарі|"
+    r"yorumlar|komentáře)(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|"
+    r"join the (discussion|conversation)|skriv en kommentar|kommentar schreiben|"
+    r"deja (un|tu) comentario|laisser un commentaire|lascia un commento|deixe (um|seu) "
+    r"comentário|laat een reactie achter|lämna en kommentar|legg igjen en kommentar|"
+    r"dodaj komentarz|оставить комментарий|залишити коментар)\W*$",
     re.IGNORECASE,
 )
 _COMMENT_SIGNATURE = re.compile(
@@ -193,23 +224,33 @@ _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
     r"tracking|cookie ?polic|"
     r"accepter|samtykke|persondata|privatliv|indstillinger|"
-    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen)",
+    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen|"
+    r"acept|consentimiento|privacidad|consentement|confidentialité|paramètres|accett|consenso|"
+    r"aceit|privacidade|accepteren|toestemming|acceptera|samtycke|godta|akcept|zgod|"
+    r"prywatnoś|приня|соглас|конфиденциальн|прийня|згод|kabul|gizlilik|souhlas)",
     re.IGNORECASE,
 )
 _NEWSLETTER = re.compile(
     r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
-    r"abonnieren|get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
+    r"abonnieren|boletín|suscríbete|lettre d'information|abonnez-vous|inscrivez-vous|"
+    r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|"
+    r"get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
 # A call to click: the site's way of pointing to its app, its shop or its appeal.
 _CLICK_HERE = re.compile(
-    r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier)\b", re.IGNORECASE
+    r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier|haga clic aquí|haz clic aquí|"
+    r"cliquez ici|clicca qui|clique aqui|klik hier|klicka här|klikk her|kliknij tutaj|"
+    r"нажмите здесь|натисніть тут)(?!\w)",
+    re.IGNORECASE,
 )
 _CALL_WORDS = 30  # a call to click is a line or two, no paragraph
 _COPYRIGHT = re.compile(
     r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
-    r"alle rechte vorbehalten)",
+    r"alle rechte vorbehalten|derechos reservados|droits réservés|diritti riservati|"
+    r"direitos reservados|rechten voorbehouden|rättigheter förbehållna|rettigheter reservert|"
+    r"prawa zastrzeżone|права защищены|права захищені|hakları saklıdır|práva vyhrazena)",
     re.IGNORECASE,
 )
 # A wire story's credit line: "Jane Doe contributed to this report", "… contributed reporting".
@@ -326,11 +367,29 @@ _PRINT_HEADER = re.compile(
 _PRINT_FOOTER = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*.*?(\s\d{1,4}\s?/\s?\d{1,4})?$")
 _URL = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*")
 _PAGE_NUMBER = re.compile(
-    r"^(page|side|seite|s\.|p\.)?\s*\d{1,4}(\s*(of|af|von|/|\|)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    r"^(page|side|seite|s\.|p\.|página|pagina|strona|sida|sivu|strana|стр\.|страница|"
+    r"сторінка)?\s*\d{1,4}(\s*(of|af|von|de|sur|di|van|av|z|ze|из|з|/|\|)\s*\d{1,4})?$|"
+    r"^[-–—]\s*\d{1,4}\s*[-–—]$",
     re.IGNORECASE,
 )
 # Clock times and video durations on a line of their own ("0:00", "01:01:43").
 _TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
+
+# "2 timer siden", "vor 3 Stunden", "hace 28 minutos", "il y a 2 heures", "3 ore fa".
+_RELATIVE_TIME = (
+    r"\b((for|för)\s)?(\d+|en|et|ett)\s(minutter|minuter|timer|timmar|dage|dager|dagar|uger|"
+    r"uker|veckor|måneder|månader|år|minut|time|timme|dag|uge|uke|vecka|måned|månad)\s+(siden|"
+    r"sedan)\b|\bvor\s(\d+|einer?)\s(minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)\b|"
+    r"\b(hace|há)\s(\d+|una?|um|uma)\s(segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(es)?|"
+    r"años?|anos?)\b|\bil y a\s(\d+|une?)\s(secondes?|minutes?|heures?|jours?|semaines?|mois|"
+    r"ans?)\b|\b(\d+|un[a']?)\s?(secondi|minuti|minuto|ore|ora|giorni|giorno|settimane|mesi|"
+    r"anni)\sfa\b|\b(\d+|een)\s(seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|"
+    r"maand|jaar)\sgeleden\b|\b\d+\s(sekund|minut|minuty|godzin[ay]?|godzinę|dni|dzień|"
+    r"tygodni|miesięcy|lat)\stemu\b|\bpřed\s\d+\s(sekundami|minutami|hodinami|dny|týdny|"
+    r"měsíci|lety)\b|\b\d+\s(секунд[уы]?|минут[уы]?|час(а|ов)?|дн(я|ей)|недел[юиь]|"
+    r"месяц(а|ев)?|год(а)?|лет|хвилин[уи]?|годин[уи]?|дн(і|ів)|тижн(і|ів)|місяц(і|ів)|"
+    r"рок(и|ів)|років)\s(назад|тому)(?!\w)|\b\d+\s(saniye|dakika|saat|gün|hafta|ay|yıl)\sönce\b"
+)
 
 # A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden",
 # "Wednesday November 20, 2019").
@@ -341,8 +400,8 @@ _WEEKDAY = (
 )
 _DATELINE = re.compile(
     rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?(({_WEEKDAY}),?\s(den\s)?)?("
-    r"\d+\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s+ago|"
-    r"(for\s)?\d+\s(minutter|timer|dage|uger)\s+siden|vor\s\d+\s(minuten|stunden|tagen)|"
+    r"(\d+|an?|one)\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|"
+    rf"years?)\s+ago|{_RELATIVE_TIME}|"
     rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s{_MONTH}(\s\d{{4}})?"
     r")\W*$",
     re.IGNORECASE,
@@ -382,9 +441,8 @@ _BYLINE_WORDS = 20  # a byline with its date and the author's title
 # A time stamp of a comment or a teaser: a relative time ("2 days ago", "14H ago"). Clock
 # times alone are not enough: a live blog dates its entries by the clock, and they are content.
 _WEB_STAMP = re.compile(
-    r"\b\d+\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b\d+\s(minutter|timer|dage|uger|måneder|år)\s+siden\b|"
-    r"\bvor\s\d+\s(minuten|stunden|tagen|wochen|monaten|jahren)\b",
+    rf"\b(\d+|an?|one)\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+    rf"months?|years?)\s+ago\b|{_RELATIVE_TIME}",
     re.IGNORECASE,
 )
 
