@@ -1279,3 +1279,25 @@ def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
     )
     out = clean_text([page(P1, "", prose, "", P2)])
     assert out == "\n\n".join([flat(P1), prose, flat(P2)])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publié le 12 mars 2019 à 14h32",
+        "martes, 12 de marzo de 2019, 14:32",
+        "12. března 2019 12:32",
+        "12 марта 2019 г.",
+        "Aggiornato il 3 aprile 2020 alle 09:15",
+        "27-06-2012",
+    ],
+)
+def test_date_lines_in_other_languages_go(stamp: str) -> None:
+    out = clean_text([page("\n\n".join(ARTICLE[:2]), stamp, "\n\n".join(ARTICLE[2:4]))])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE[:4])
+
+
+def test_a_sentence_that_names_a_date_stays() -> None:
+    sentence = "Le Parlement a voté la loi le 12 mars 2019 à Paris."
+    out = clean_text([page(P1, sentence, P2)])
+    assert sentence in out

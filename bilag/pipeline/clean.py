@@ -71,7 +71,8 @@ The approach, in order:
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
    copyright, newsletter and consent phrases) are known in English, Danish and German and in
    the other languages the material is printed in most (French, Spanish, Italian,
-   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish).
+   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish); so
+   are their names of months and weekdays, from CLDR, for date and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern".
 
@@ -84,8 +85,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+from babel.dates import get_day_names, get_month_names
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -393,16 +397,51 @@ _RELATIVE_TIME = (
 
 # A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden",
 # "Wednesday November 20, 2019").
-_MONTH = r"(jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*\.?"
-_WEEKDAY = (
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|(man|tirs|ons|tors|fre|lør|søn)dag|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+# The names of months and weekdays come from CLDR (via Babel) for the languages whose site
+# words are known (see the module's docstring): "12 de marzo de 2019", "12. března 2019".
+_DATE_LOCALES = (
+    "en",
+    "da",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "nb",
+    "pl",
+    "cs",
+    "ru",
+    "uk",
+    "tr",
 )
+
+
+def _cldr_names(names_of: Callable[..., Mapping[int, str]]) -> str:
+    names = {
+        name.lower().rstrip(".")
+        for locale in _DATE_LOCALES
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in names_of(width, context, locale).values()
+        if len(name.rstrip(".")) >= 3  # "do", "so", "ne" are words as well as weekdays
+    }
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+_MONTH = (
+    r"((jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*|"
+    rf"{_cldr_names(get_month_names)})\.?"
+)
+_WEEKDAY = _cldr_names(get_day_names)
+_DATE_JOIN = r"(de|del|of)"  # "12 de marzo de 2019", "the 12th of March"
 _DATELINE = re.compile(
     rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?(({_WEEKDAY}),?\s(den\s)?)?("
     r"(\d+|an?|one)\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|"
     rf"years?)\s+ago|{_RELATIVE_TIME}|"
-    rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s{_MONTH}(\s\d{{4}})?"
+    rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s({_DATE_JOIN}\s)?{_MONTH}"
+    rf"(\s({_DATE_JOIN}\s)?\d{{4}})?(\s(г|р)\.?)?"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -411,8 +450,8 @@ _DATELINE = re.compile(
 # November 20, 2019", "Jane Doe 2019-11-20 14:35"): what is left once they are taken out.
 _STAMP_DATE = re.compile(
     rf"\b({_MONTH}\s\d{{1,2}}(st|nd|rd|th)?\b(,?\s\d{{4}})?|"
-    rf"\d{{1,2}}(st|nd|rd|th)?\.?\s{_MONTH},?(\s\d{{4}})?|"
-    r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\.?\s({_DATE_JOIN}\s)?{_MONTH},?(\s({_DATE_JOIN}\s)?\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
     r"today|yesterday|i dag|i går|heute|gestern)(?!\w)",
     re.IGNORECASE,
 )
@@ -420,7 +459,11 @@ _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
     r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
-    r"veröffentlicht|am|um)\b",
+    r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
+    r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
+    r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
+    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о)(?!\w)|"
+    r"\b\d{1,2}h\d{2}\b",  # "14h32"
     re.IGNORECASE,
 )
 _STAMP_LABEL = re.compile(
