@@ -10,12 +10,13 @@ The approach, in order:
 1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
 2. Remove lines by position and repetition: browser print headers/footers (at either edge of
    the page: a page printed alone may get its header at the foot), lines that recur at the
-   top or bottom of most pages (also a banner several lines deep that the browser prints on
-   every page), page numbers, and lines with no letters at all that look like clock times or
-   durations. A plain-text document (an RFC, a report kept as text) printed from a browser
-   has page breaks of its own anywhere on the printed page: its running footers, which name
-   their page, and the headers printed next to them go wherever they stand, and a paragraph
-   carries on past them as over a page break.
+   top or bottom of most pages (also a banner several lines deep that the browser prints at
+   the same place on every page; lines that recur at other places are the document's own
+   text repeating itself), page numbers, and lines with no letters at all that look like
+   clock times or durations. A plain-text document (an RFC, a report kept as text) printed
+   from a browser has page breaks of its own anywhere on the printed page: its running
+   footers, which name their page, and the headers printed next to them go wherever they
+   stand, and a paragraph carries on past them as over a page break.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
@@ -619,6 +620,14 @@ def _page_headline(pages: list[list[_Line]]) -> str:
     return headline if _n_words(headline.rstrip("….")) >= 3 else ""
 
 
+def _edge_places(lines: list[_Line]) -> set[tuple[str, int]]:
+    """The shapes of the lines near a page's top and bottom, with their places (0, 1, … from
+    the top; -1, -2, … from the bottom)."""
+    top = {(_shape(line.text), i) for i, line in enumerate(lines[:_FURNITURE_ZONE])}
+    n = min(len(lines), _FURNITURE_ZONE)
+    return top | {(_shape(lines[-1 - k].text), -1 - k) for k in range(n)}
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -663,23 +672,43 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     if len(pages) >= 3:
         threshold = max(3, len(pages) // 2)
         at_edge: Counter[str] = Counter()
-        near_edge: Counter[str] = Counter()
         for lines in pages:
             at_edge.update({_shape(line.text) for line in lines[:edge] + lines[-edge:]})
-            zone = lines[:_FURNITURE_ZONE] + lines[-_FURNITURE_ZONE:]
-            near_edge.update({_shape(line.text) for line in zone})
         repeated = {shape for shape, n in at_edge.items() if n >= threshold and len(shape) > 1}
-        # A banner several lines long that the browser prints on every page: peel repeated
-        # lines off the page's edges as far as they go.
-        stacked = {shape for shape, n in near_edge.items() if n >= threshold and len(shape) > 1}
         for lines in pages:
             for i in reversed(range(len(lines))):
                 if (i < edge or i >= len(lines) - edge) and _shape(lines[i].text) in repeated:
                     del lines[i]
-            while lines and _shape(lines[-1].text) in stacked:
-                del lines[-1]
-            while lines and _shape(lines[0].text) in stacked:
-                del lines[0]
+        # A banner several lines long that the browser prints on every page: peel repeated
+        # lines off the page's edges as far as they go. The banner stands at the same place
+        # on every page; a document that repeats its own text has the repeats elsewhere.
+        places: Counter[tuple[str, int]] = Counter()
+        for lines in pages:
+            places.update(_edge_places(lines))
+        stacked = {place for place, n in places.items() if n >= threshold and len(place[0]) > 1}
+        for lines in pages:
+            top = 0
+            while (
+                top < min(len(lines), _FURNITURE_ZONE)
+                and (
+                    _shape(lines[top].text),
+                    top,
+                )
+                in stacked
+            ):
+                top += 1
+            del lines[:top]
+            bottom = 0
+            while (
+                bottom < min(len(lines), _FURNITURE_ZONE)
+                and (
+                    _shape(lines[-1 - bottom].text),
+                    -1 - bottom,
+                )
+                in stacked
+            ):
+                bottom += 1
+            del lines[len(lines) - bottom :]
     return browser_pages > 0 and browser_pages >= len(pages) / 2
 
 
