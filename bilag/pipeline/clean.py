@@ -428,7 +428,27 @@ def _cldr_names(names_of: Callable[..., Mapping[int, str]]) -> str:
         for name in names_of(width, context, locale).values()
         if len(name.rstrip(".")) >= 3  # "do", "so", "ne" are words as well as weekdays
     }
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return _trie_pattern(names)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for many words, as a trie ("jan(?:uar(?:y)?)?"): an
+    alternation of hundreds of names tried at every word would slow every stamp search."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 _MONTH = (
