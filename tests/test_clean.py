@@ -761,6 +761,25 @@ def test_bylines_in_other_shapes_go_but_prose_that_starts_with_by_stays() -> Non
     assert not any(byline in out for byline in bylines)
 
 
+def test_labelled_bylines_and_reading_times_go_but_prose_about_reading_stays() -> None:
+    lines = [
+        "Analysis by Jane Doe, Senior Legal Analyst",
+        "Opinion by John Roe",
+        "11 minute read · Updated 9:22 PM EST, Mon November 6, 2023",
+        "5 min read",
+        "Læsetid: 4 min.",
+    ]
+    prose = "Reading the report took the committee more than a week, its chair said on Monday."
+    out = clean_text([page(P1, *lines, "", prose, "", P2)])
+    assert out == "\n\n".join([flat(P1), prose, flat(P2)])
+
+
+def test_related_article_in_the_singular_opens_a_teaser() -> None:
+    assert_removed_after_two_paragraphs(
+        ["RELATED ARTICLE", "Justice rejects calls to step aside in the case"]
+    )
+
+
 def test_comment_stamp_with_its_author_goes_but_dates_with_places_stay() -> None:
     stamp = "Lene Mikkelsen April 2, 2020 - 9:41 pm"
     tour = page("June 17 -- Royal Arena, Copenhagen", "June 19 -- Spektrum, Oslo")

@@ -31,44 +31,43 @@ The approach, in order:
    by a continuation in lower case.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
-   English, Danish or German); prose under 30 words is only "near good" (it may be a
-   teaser's summary) and counts as good inside the article's region; "bad" ones match
-   boilerplate phrases (cookies, sharing, newsletters, related articles, copyright,
-   advertisement labels, "Was this page helpful?", a wire story's "Jane Doe contributed to
-   this report"), labelled links to other articles ("Read more: …", "[Related article: …]"),
-   a search box ("Search: …", "Search here.."), date lines, tag lines, share bars, the
-   comment form's fine print and the site's rules for comments, the site's fine print
-   (consent by registering, disclaimers of advice, trademark notices, delayed quotes), a
-   line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short lines
-   without figures or code (a document's list items with printed bullets and a wiki's
-   section headings "History[edit]" are no menu items), the teasers after a "Related"-style
-   heading or "More" and the site's name up to the next sentence (once the article has
-   ended, told and followed by several lines of boilerplate, up to the next prose longer
-   than a teaser's summary, so the summaries go too), a comment thread whose comments each
-   end in a reply button, from its heading on, and everything from a series of web time
-   stamps ("2 days ago") once the article has been told; the rest are "short" and decided by
-   their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"),
-   file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March 12, 2019",
-   "Jane Doe 2019-03-12 14:35"), an author's name with a social media handle ("Jane Doe
-   @janedoe"), headlines (not list items) printed twice within a few lines (teasers) with
-   the section labels printed by them and, once the article is under way, the summary after
-   a labelled one, an author box after the article ("About Jane Doe", or the byline's name
-   alone, and the biography), and a series of excerpts cut off with an ellipsis (or two
-   dots), are dropped before that and do not count as neighbours. The headline named by the
-   print header is kept, but it is no prose for its neighbours: short labels just before it
-   (breadcrumbs, section labels) are judged as if nothing followed them. The article's main
-   region carries on over a page break past a sidebar printed at the page's end (the column
-   first, the sidebar after it, page by page), up to the last prose or list item of the page
-   it resumes on. Outside the article's main region, several teaser-sized pieces of prose
-   are a list of other articles' summaries, and one with boilerplate on both sides is the
-   site's blurb or an appeal. After the article's last prose, a run of short lines that
-   opens with a link-like line is a link list even when a few of its lines are not (cut off,
-   or glued to a label). When a block is in doubt it is kept: losing a sentence of the
-   article is worse than keeping a menu line. Once all is decided, a short label kept once
-   but dropped at least three times as often elsewhere (the section label of every teaser)
-   goes, and so do calls to click ("Get our app by clicking here"), which are judged by
-   their neighbours as the lines they look like, and passages that a block a few blocks away
-   prints in full (a pull quote, a caption printed again cut off or expanded).
+   English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
+   summary) and counts as good inside the article's region; "bad" ones match boilerplate
+   phrases (cookies, sharing, newsletters, related articles, copyright, advertisement labels,
+   "Was this page helpful?", a wire story's "Jane Doe contributed to this report"), labelled
+   links to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
+   "Search here.."), date lines, tag lines, share bars, the comment form's fine print and the
+   site's rules for comments, the site's fine print (consent by registering, disclaimers of
+   advice, trademark notices, delayed quotes), a line of footer links ("Terms of Service
+   Privacy Notice"), runs of menu-like short lines without figures or code (a document's list
+   items with printed bullets and a wiki's section headings "History[edit]" are no menu items),
+   the teasers after a "Related"-style heading or "More" and the site's name up to the next
+   sentence (once the article has ended, told and followed by several lines of boilerplate, up
+   to the next prose longer than a teaser's summary, so the summaries go too), a comment thread
+   whose comments each end in a reply button, from its heading on, and everything from a series
+   of web time stamps ("2 days ago") once the article has been told; the rest are "short" and
+   decided by their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Submitted
+   photo"), file names and counters, bylines ("Opinion by Jane Doe") and stamp lines ("Updated
+   3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's
+   name with a social media handle ("Jane Doe @janedoe"), headlines (not list items) printed
+   twice within a few lines (teasers) with the section labels printed by them and, once the
+   article is under way, the summary after a labelled one, an author box after the article
+   ("About Jane Doe", or the byline's name alone, and the biography), and a series of excerpts
+   cut off with an ellipsis (or two dots), are dropped before that and do not count as
+   neighbours. The headline named by the print header is kept, but it is no prose for its
+   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
+   nothing followed them. The article's main region carries on over a page break past a sidebar
+   printed at the page's end (the column first, the sidebar after it, page by page), up to the
+   last prose or list item of the page it resumes on. Outside the article's main region,
+   several teaser-sized pieces of prose are a list of other articles' summaries, and one with
+   boilerplate on both sides is the site's blurb or an appeal. After the article's last prose,
+   a run of short lines that opens with a link-like line is a link list even when a few of its
+   lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
+   sentence of the article is worse than keeping a menu line. Once all is decided, a short
+   label kept once but dropped at least three times as often elsewhere (the section label of
+   every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
+   judged by their neighbours as the lines they look like, and passages that a block a few
+   blocks away prints in full (a pull quote, a caption printed again cut off or expanded).
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
    copyright, newsletter and consent phrases) are known in English, Danish and German and in
    the other languages the material is printed in most (French, Spanish, Italian,
@@ -159,7 +158,7 @@ _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.sp
 
 # Headings that open a section of teasers or links rather than article text.
 _SECTION_STARTS = re.compile(
-    r"^(related( topics| articles| stories| content| coverage)?|more on this story|"
+    r"^(related( topics| articles?| stories| story| content| coverage)?|more on this story|"
     r"more (from|in|stories|news)\b.*|most (read|popular|viewed|shared)\b.*|"
     r"(top|trending|latest|recommended|popular) (stories|news|videos|articles)\b.*|"
     r"you (may|might) also (like|be interested in)|don'?t miss|see more|read more|"
@@ -476,6 +475,11 @@ _STAMP_DATE = re.compile(
     r"today|yesterday|i dag|i går|heute|gestern)(?!\w)",
     re.IGNORECASE,
 )
+# The time an article takes to read: "11 minute read", "Læsetid: 4 min.".
+_READING_TIME = (
+    r"\b\d+\s?min(ute)?s?\.?\s(read|reading)\b|\b(reading time|read time|læsetid|lesezeit|"
+    r"lesedauer|lästid|lesetid|temps de lecture|tiempo de lectura)\W*\d+\s?min\w*\.?"
+)
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
@@ -484,9 +488,10 @@ _STAMP_PARTS = re.compile(
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
     r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о)(?!\w)|"
-    r"\b\d{1,2}h\d{2}\b",  # "14h32"
+    rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}",  # "14h32"
     re.IGNORECASE,
 )
+_READING_TIME_LINE = re.compile(rf"^({_READING_TIME})\W*$", re.IGNORECASE)
 _STAMP_LABEL = re.compile(
     r"^(updated|published|posted|opdateret|udgivet|aktualisiert)\b", re.IGNORECASE
 )
@@ -494,7 +499,8 @@ _NAME = re.compile(r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){1,4}$")
 # A byline: "By Jane Doe", "BY JANE DOE | Special to the Post", "Af Jens Hansen, Ritzau";
 # "Jane Doe, staff writer".
 _BYLINE = re.compile(
-    r"^(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
+    r"^(?i:(analysis|opinion|commentary|story|words|interview|text|written|reporting) )?"
+    r"(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
     r"[A-ZÆØÅÄÖÜ]|"
     r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s){1,3}?[A-ZÆØÅÄÖÜ][\w.'’-]*,\s.{0,30}\b(?i:reporter|"
     r"correspondent|writer|editor|journalist|contributor|columnist|redaktør|korrespondent|"
@@ -1141,7 +1147,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         return _Kind.BAD
     if n <= _CONTRIBUTED_WORDS and _CONTRIBUTED.search(text):
         return _Kind.BAD
-    if _DATELINE.match(text):
+    if _DATELINE.match(text) or _READING_TIME_LINE.match(text):
         return _Kind.BAD
     if n <= 6 and _SHARE_CHROME.search(text):
         return _Kind.BAD
