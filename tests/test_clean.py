@@ -197,6 +197,33 @@ def test_soft_hyphen_at_line_end_joins_word() -> None:
     assert "in the international community" in clean_text([text])
 
 
+def test_hyphen_that_pdfium_reports_as_ufffe_is_decided_like_a_line_end_hyphen() -> None:
+    # pdfium turns a hyphen at a line's end into U+FFFE and often joins the two lines.
+    text = page(
+        "The leader of the group was named as Abu Bakr al\ufffeBaghdadi by the ministry, which",
+        "said that thousands of refugees had crossed the border this year and many more refu\ufffe",
+        "gees were expected to arrive before the winter, according to the agency.",
+    )
+    out = clean_text([text])
+    assert "Abu Bakr al-Baghdadi by the ministry" in out
+    assert "many more refugees were expected" in out
+
+
+def test_a_browsers_plain_hyphen_at_a_line_end_is_the_words_own() -> None:
+    # A browser hyphenates with U+2010, so in a printed web page a plain hyphen at a line's
+    # end belongs to the word, also when the document has no other copy of it.
+    body = page(
+        "The carmaker, which has focused on electric vehicles since its emissions\ufffecheating",
+        "scandal, said the new 302-",
+        "horsepower wagon would go on sale next year, and that a soft-hyphenated inter\u2010",
+        "nationalisation of its suppliers would follow in the spring, its chief said.",
+    )
+    out = clean_text([page(HEADER, body, FOOTER)])
+    assert "its emissions-cheating scandal" in out
+    assert "the new 302-horsepower wagon" in out
+    assert "soft-hyphenated internationalisation of its suppliers" in out
+
+
 def test_normalises_whitespace() -> None:
     out = clean_text(["  The   regional\tauthorities   announced  the decision today.  \r\n"])
     assert out == "The regional authorities announced the decision today."

@@ -74,7 +74,10 @@ The approach, in order:
    Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish); so
    are their names of months and weekdays, from CLDR, for date and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
-   "refu-gees" from "al-Baghdadi" or "north-eastern".
+   "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so
+   in a printed web page a plain hyphen at a line's end (which pdfium reports as U+FFFE,
+   often joining the two lines) is the word's own unless the document spells the word
+   without it; a number's hyphen ("302-horsepower") is never hyphenation.
 
 The output keeps one entry per input page; a paragraph that continues over a page break is
 attached to the page where it starts.
@@ -570,13 +573,17 @@ _COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # pdfium reports a hyphen it inserted at a line break as U+FFFE; like the soft hyphen it
-    # is not part of the word.
-    text = text.replace("\ufffe\n", "\n\ufffe").replace("\u00ad\n", "\n\u00ad")
+    # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
+    # ("al\ufffeBaghdadi"), whether the hyphen is the word's own (a browser breaks a line at
+    # "al-Baghdadi") or hyphenation: the line is broken again after a plain hyphen, for
+    # ``_rejoin_hyphen`` to tell which. A browser hyphenates with U+2010 (for a soft hyphen
+    # or ``hyphens: auto``): that, like a soft hyphen, is hyphenation only.
+    text = re.sub(r"\ufffe\n?", "-\n", text)
+    text = re.sub(r"[\u00ad\u2010]\n", "\n\u00ad", text)
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
     text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
-    text = "".join(c for c in text if c in "\n\ufffe\u00ad" or unicodedata.category(c) != "Cc")
+    text = "".join(c for c in text if c in "\n\u00ad" or unicodedata.category(c) != "Cc")
     return text
 
 
@@ -585,7 +592,7 @@ class _Line:
     text: str
     page: int
     blank_before: bool = False  # a blank line or page break precedes it
-    soft_break: bool = False  # pdfium/soft hyphen ended the previous line inside a word
+    soft_break: bool = False  # a soft hyphen ended the previous line inside a word
     # The document's own running header or footer stood just before it: a page break of
     # the document inside a printed page.
     furniture_before: bool = False
@@ -601,8 +608,8 @@ def _page_lines(pages: list[str]) -> list[list[_Line]]:
         lines: list[_Line] = []
         blank = True
         for raw in _normalise(page).split("\n"):
-            soft = raw.startswith(("\ufffe", "\u00ad"))
-            text = raw.replace("\ufffe", "").replace("\u00ad", "").strip()
+            soft = raw.startswith("\u00ad")
+            text = raw.replace("\u00ad", "").strip()
             if not text:
                 blank = True
                 continue
@@ -980,7 +987,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
     return blocks
 
 
-def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
+def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool = False) -> str:
     text = block.lines[0].stripped
     for line in block.lines[1:]:
         nxt = line.stripped
@@ -989,10 +996,12 @@ def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
         elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
             first = m.group(1)
             second = _WORD.match(nxt)
-            if second and _rejoin_hyphen(first, second.group(0), vocabulary):
+            if second and _rejoin_hyphen(first, second.group(0), vocabulary, web_print):
                 text = text[:-1] + nxt
             else:
                 text += nxt
+        elif text.endswith("-") and text[-2:-1].isdigit() and nxt[:1].isalpha():
+            text += nxt  # "302-" "horsepower": a number is not hyphenated
         elif _UNSPACED.match(text[-1]) and _UNSPACED.match(nxt[0]):
             text += nxt
         else:
@@ -1000,12 +1009,15 @@ def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
     return text
 
 
-def _rejoin_hyphen(first: str, second: str, vocabulary: Counter[str]) -> bool:
+def _rejoin_hyphen(
+    first: str, second: str, vocabulary: Counter[str], web_print: bool = False
+) -> bool:
     """True when "first-" + "second" at a line break is one word split by hyphenation."""
     joined = (first + second).lower()
     if vocabulary[joined]:
         return True
-    if vocabulary[f"{first}-{second}".lower()]:
+    # A browser hyphenates with U+2010 (a soft break by now): its plain hyphen is the word's.
+    if web_print or vocabulary[f"{first}-{second}".lower()]:
         return False
     if second[:1].isupper() or first.isupper() or first.lower() in _COMPOUND_PREFIXES:
         return False
@@ -1842,7 +1854,7 @@ def clean_pages(pages: list[str]) -> list[str]:
     vocabulary = _vocabulary(page_lines)
     blocks = _assemble(page_lines, headline)
     for block in blocks:
-        block.text = " ".join(_join_lines(block, vocabulary).split())
+        block.text = " ".join(_join_lines(block, vocabulary, web_print).split())
     _decide(blocks, web_print)
 
     out: list[list[str]] = [[] for _ in pages]
