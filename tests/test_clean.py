@@ -1357,3 +1357,15 @@ def test_a_sentence_that_names_a_date_stays() -> None:
     sentence = "Le Parlement a voté la loi le 12 mars 2019 à Paris."
     out = clean_text([page(P1, sentence, P2)])
     assert sentence in out
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_a_reports_title_block_before_its_first_paragraph_stays() -> None:
+    title = [
+        "Returning to nothing: the forced return of refugees across the border",
+        "Northbridge Refugee Council",
+        "Summary",
+    ]
+    assert clean_text([page(*title, P1, "", P2)]) == "\n\n".join([*title, flat(P1), flat(P2)])

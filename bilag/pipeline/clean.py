@@ -68,6 +68,8 @@ The approach, in order:
    every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
    judged by their neighbours as the lines they look like, and passages that a block a few
    blocks away prints in full (a pull quote, a caption printed again cut off or expanded).
+   In a document that is no printed web page (a report), the short lines before the first
+   prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
    copyright, newsletter and consent phrases) are known in English, Danish and German and in
    the other languages the material is printed in most (French, Spanish, Italian,
@@ -1690,7 +1692,13 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             j += 1
         before = kinds[i - 1] if i > 0 else None
         after = kinds[j] if j < len(blocks) else None
-        verdict = _context_verdict(blocks[i:j], before, after, not paged and i > last_prose)
+        if i == 0 and not web_print and after is _Kind.GOOD:
+            # A document's first lines before its first prose are its title block (title,
+            # author, date, "Summary"), not a site's links: a report has no print header
+            # to name its title.
+            verdict = _Kind.GOOD
+        else:
+            verdict = _context_verdict(blocks[i:j], before, after, not paged and i > last_prose)
         for block in blocks[i:j]:
             block.kind = verdict
         # The headline stands inside the run or just after it.
