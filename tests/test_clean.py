@@ -1369,3 +1369,37 @@ def test_a_reports_title_block_before_its_first_paragraph_stays() -> None:
         "Summary",
     ]
     assert clean_text([page(*title, P1, "", P2)]) == "\n\n".join([*title, flat(P1), flat(P2)])
+
+
+REPORT_PAGE_END = page(
+    "After the largest attacks the authorities sealed off the districts concerned for",
+    "several days. According to one source, this meant that the wounded could not reach",
+    "the hospitals in time and that the families of those who had died were unable to",
+)
+REPORT_NEXT_PAGE = page(
+    "collect their dead. The authorities have not published figures for those killed.",
+    "2.2 Checkpoints and searches",
+    "The number of checkpoints in the capital has risen sharply, and several sources describe",
+    "harassment of young men at them.",
+)
+CONTINUED = (
+    "the hospitals in time and that the families of those who had died were unable to "
+    "collect their dead. The "
+    "authorities have not published figures for those killed."
+)
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        "3 International organisation B, written reply of 2 November 2025.",
+        # pdfium prints the number of a page's first footnote on a line of its own.
+        "3\nInternational organisation B, written reply of 2 November 2025.",
+    ],
+)
+def test_paragraph_continues_past_the_footnotes_at_a_pages_foot(footnote: str) -> None:
+    pages = [page(REPORT_PAGE_END, footnote), REPORT_NEXT_PAGE]
+    out = clean_pages(pages)
+    assert CONTINUED in out[0]
+    assert "3 International organisation B, written reply of 2 November 2025." in out[0]
+    assert out[1].startswith("2.2 Checkpoints and searches")

@@ -26,9 +26,10 @@ The approach, in order:
    heading printed in lower case ("most popular"). The headline that the browser's print
    header names is one block, however it wraps. A lower-case continuation at the top of a
    page joins the last unfinished paragraph of the page before, past a banner, sidebar
-   list, advertisement or a short line that does not fill the column (a sidebar's
-   headline) printed at its foot; such a line alone at a page's foot is carried over only
-   by a continuation in lower case.
+   list, advertisement, a report's footnotes ("12 UNHCR, Guidelines, p. 34.", their number
+   on a line of its own as pdfium prints the first) or a short line that does not fill the
+   column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
+   carried over only by a continuation in lower case.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
@@ -692,6 +693,13 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
                 and bool(m.group(3) or url_pages[_shape(text)] >= 2)
             )
             browser = browser or header or footer
+            follower = lines[i + 1].stripped if i + 1 < len(lines) else ""
+            if at_bottom and text.isdigit() and len(text) <= 3 and follower[:1].isalpha():
+                # pdfium prints the number of a page's first footnote on a line of its own,
+                # before the footnote's text: no page number has text after it on its line.
+                lines[i + 1].text = f"{text} {follower}"
+                del lines[i]
+                continue
             if (
                 header
                 or footer
@@ -930,14 +938,19 @@ def _headline_runs(lines: list[_Line], headline: str) -> list[tuple[int, int]]:
     return runs
 
 
+# A report's footnote at a page's foot: "12 UNHCR, Eligibility Guidelines, 2021, p. 34."
+_FOOTNOTE = re.compile(r"^\d{1,3}\s?([^\W\d_])")
+
+
 def _is_page_end_furniture(block: _Block, width: float) -> bool:
     """Whether a block at a page's end may stand between a paragraph and its continuation:
-    a banner or other boilerplate, a list item, or a short line such as a sidebar's
-    headline (the paragraph's own last line on the page fills the column)."""
+    a banner or other boilerplate, a list item, a report's footnotes, or a short line such as
+    a sidebar's headline (the paragraph's own last line on the page fills the column)."""
     block.text = " ".join(line.stripped for line in block.lines)
     return (
         _classify(block) is _Kind.BAD
         or bool(_BULLET.match(block.text))
+        or bool(_FOOTNOTE.match(block.text) and _TERMINAL.search(block.text))
         or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.7 * width)
     )
 
@@ -958,10 +971,27 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
     return blocks[-1]
 
 
+def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
+    """Indices (over all lines) of footnotes opening in the lower half of a page whose
+    paragraph runs on to the next page: the paragraph goes on past them, not into them,
+    even when its last line on the page stops after "to" or "the"."""
+    starts, offset = set(), 0
+    for page, nxt in zip(pages, pages[1:] + [[]], strict=True):
+        if nxt and nxt[0].stripped[:1].islower():
+            starts.update(
+                offset + k
+                for k in range(len(page) // 2, len(page))
+                if (m := _FOOTNOTE.match(page[k].stripped)) and m.group(1).isupper()
+            )
+        offset += len(page)
+    return starts
+
+
 def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
     lines = [line for page in pages for line in page]
     width = _column_width(lines)
     headline_at = {start: end for start, end in _headline_runs(lines, headline)}
+    footnotes = _footnote_starts(pages)
     blocks: list[_Block] = []
     current: _Block | None = None
     i = 0
@@ -975,7 +1005,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
             continue
         prev = lines[i - 1] if i else None
         target = current
-        if prev is not None and current is not None and not current.headline:
+        if prev is not None and current is not None and not current.headline and i not in footnotes:
             if line.page != prev.page and line.stripped[:1].islower():
                 target = _continuation_target(blocks, width)
             if _continues(target.lines[-1], line, width, len(target.lines) == 1):
