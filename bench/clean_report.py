@@ -131,6 +131,11 @@ def dehyphenated(text: str) -> str:
     return re.sub(r"(\w)- (\w)", r"\1\2", text)
 
 
+def rehyphenated(text: str) -> str:
+    """The words broken at their own hyphen joined again ("al- Baghdadi": "al-Baghdadi")."""
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)
+
+
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return " ".join(text.split())
@@ -192,9 +197,13 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
     cleaned = clean_pages(pages)
     out = norm(" ".join(cleaned))
     out_lines = {norm(line) for page in cleaned for line in page.splitlines()}
-    raw_lines = [norm(line) for page in pages for line in page.splitlines()]
+    # pdfium joins the two lines of a word broken at a hyphen ("al\ufffeBaghdadi"): the
+    # lines as printed.
+    raw_lines = [
+        norm(line) for page in pages for line in page.replace("\ufffe", "-\n").splitlines()
+    ]
     raw_joined = " ".join(raw_lines)
-    raw_dehyphenated = dehyphenated(raw_joined)
+    raw_variants = (raw_joined, dehyphenated(raw_joined), rehyphenated(raw_joined))
     sentences = gold_sentences(gold)
     gold_norm = norm(gold)
     paragraphs = [norm(paragraph) for paragraph in gold.split("\n")]
@@ -202,11 +211,11 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
     def printed(sentence: str) -> bool:
         # In the raw text, or in its lines that belong to the sentence's paragraph: a
         # paragraph runs on past a page's footnotes and the next page's running header.
-        if sentence in raw_joined or sentence in raw_dehyphenated:
+        if any(sentence in raw for raw in raw_variants):
             return True
         paragraph = next((p for p in paragraphs if sentence in p), "")
         own = " ".join(line for line in raw_lines if len(line) >= 3 and line in paragraph)
-        return sentence in own or sentence in dehyphenated(own)
+        return any(sentence in raw for raw in (own, dehyphenated(own), rehyphenated(own)))
 
     in_raw = [s for s in sentences if printed(s)]
     found = [s for s in in_raw if s in out]

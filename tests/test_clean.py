@@ -1,3 +1,5 @@
+import pytest
+
 from bilag.pipeline.clean import clean_pages, clean_text
 
 # Prose paragraphs for the synthetic pages, wrapped at about 90 characters like a print.
@@ -193,6 +195,33 @@ def test_soft_hyphen_at_line_end_joins_word() -> None:
         "national community and called for further dialogue.",
     )
     assert "in the international community" in clean_text([text])
+
+
+def test_hyphen_that_pdfium_reports_as_ufffe_is_decided_like_a_line_end_hyphen() -> None:
+    # pdfium turns a hyphen at a line's end into U+FFFE and often joins the two lines.
+    text = page(
+        "The leader of the group was named as Abu Bakr al\ufffeBaghdadi by the ministry, which",
+        "said that thousands of refugees had crossed the border this year and many more refu\ufffe",
+        "gees were expected to arrive before the winter, according to the agency.",
+    )
+    out = clean_text([text])
+    assert "Abu Bakr al-Baghdadi by the ministry" in out
+    assert "many more refugees were expected" in out
+
+
+def test_a_browsers_plain_hyphen_at_a_line_end_is_the_words_own() -> None:
+    # A browser hyphenates with U+2010, so in a printed web page a plain hyphen at a line's
+    # end belongs to the word, also when the document has no other copy of it.
+    body = page(
+        "The carmaker, which has focused on electric vehicles since its emissions\ufffecheating",
+        "scandal, said the new 302-",
+        "horsepower wagon would go on sale next year, and that a soft-hyphenated inter\u2010",
+        "nationalisation of its suppliers would follow in the spring, its chief said.",
+    )
+    out = clean_text([page(HEADER, body, FOOTER)])
+    assert "its emissions-cheating scandal" in out
+    assert "the new 302-horsepower wagon" in out
+    assert "soft-hyphenated internationalisation of its suppliers" in out
 
 
 def test_normalises_whitespace() -> None:
@@ -426,6 +455,16 @@ def test_banner_several_lines_deep_at_the_bottom_of_every_page_is_removed() -> N
     ]
     pages = [page(p, *banner) for p in (P1, P2, P3)]
     assert clean_pages(pages) == [flat(P1), flat(P2), flat(P3)]
+
+
+def test_lines_that_recur_near_the_edges_at_other_places_are_no_banner() -> None:
+    # A text that repeats its lines (a placeholder text, a form): they recur near the edge of
+    # every page, but at other places on each, where a banner's place never moves.
+    lines = (P1 + "\n" + P2 + "\n" + P3).replace(".", ",").splitlines()
+    pages = [page(*lines[k:], *lines[:k]) + "." for k in (0, 3, 6, 9)]
+    out = clean_text(pages)
+    # Before, the repeats were peeled off each page as far as they went: nine words in ten.
+    assert len(out.split()) >= 0.6 * sum(len(p.split()) for p in pages)
 
 
 def test_long_cookie_notice_is_removed_but_an_article_about_cookies_is_kept() -> None:
@@ -747,6 +786,25 @@ def test_bylines_in_other_shapes_go_but_prose_that_starts_with_by_stays() -> Non
     out = clean_text([page(P1, *bylines, prose, P2)])
     assert prose in out
     assert not any(byline in out for byline in bylines)
+
+
+def test_labelled_bylines_and_reading_times_go_but_prose_about_reading_stays() -> None:
+    lines = [
+        "Analysis by Jane Doe, Senior Legal Analyst",
+        "Opinion by John Roe",
+        "11 minute read · Updated 9:22 PM EST, Mon November 6, 2023",
+        "5 min read",
+        "Læsetid: 4 min.",
+    ]
+    prose = "Reading the report took the committee more than a week, its chair said on Monday."
+    out = clean_text([page(P1, *lines, "", prose, "", P2)])
+    assert out == "\n\n".join([flat(P1), prose, flat(P2)])
+
+
+def test_related_article_in_the_singular_opens_a_teaser() -> None:
+    assert_removed_after_two_paragraphs(
+        ["RELATED ARTICLE", "Justice rejects calls to step aside in the case"]
+    )
 
 
 def test_comment_stamp_with_its_author_goes_but_dates_with_places_stay() -> None:
@@ -1223,3 +1281,153 @@ def test_pager_line_is_removed_but_a_heading_with_its_words_stays() -> None:
     heading = "Next steps for the previous government"
     out = clean_text([page(P1, "", *pagers[:2], "", P2, "", heading, "", P3, "", pagers[2])])
     assert out == "\n\n".join([flat(P1), flat(P2), heading, flat(P3)])
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Hace 28 minutos", "Hace una hora", "Hace 2 horas"),  # Spanish
+        ("il y a 5 minutes", "il y a une heure", "il y a 3 heures"),  # French
+        ("12 minuti fa", "un'ora fa", "3 ore fa"),  # Italian
+        ("10 minuten geleden", "2 uur geleden", "1 dag geleden"),  # Dutch
+        ("för 5 minuter sedan", "för 2 timmar sedan", "3 dagar sedan"),  # Swedish
+        ("5 minut temu", "2 godziny temu", "3 dni temu"),  # Polish
+        ("5 минут назад", "2 часа назад", "3 дня назад"),  # Russian
+        ("an hour ago", "a day ago", "3 days ago"),  # English, in words
+    ],
+)
+def test_comment_time_stamps_in_other_languages_start_the_comments(
+    stamps: tuple[str, ...],
+) -> None:
+    comments = []
+    for name, stamp in zip(("Alcalino", "Casper", "Jaime"), stamps, strict=True):
+        comments += [name, stamp, "The report is right about the border.", "Valoración: 3"]
+    out = clean_text([page("\n\n".join(ARTICLE), *comments)])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ["Compartir", "Imprimir", "Enviar"],
+        ["Partager", "Imprimer", "Réagir"],
+        ["Condividi", "Stampa", "Commenti"],
+        ["Delen", "Afdrukken", "Reacties"],
+        ["Поделиться", "Печать", "Комментарии"],
+    ],
+)
+def test_share_and_print_labels_in_other_languages_go(chrome: list[str]) -> None:
+    assert_removed_after_two_paragraphs(chrome)
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        ["Lo más leído", "El Gobierno aprueba la reforma", "La oposición pide elecciones"],
+        ["Sur le même sujet", "Le Parlement adopte la loi", "Manifestation à Paris"],
+        ["Leia também", "Governo anuncia novas medidas", "Oposição critica decisão"],
+        ["Czytaj także", "Rząd przyjął projekt ustawy", "Opozycja krytykuje decyzję"],
+    ],
+)
+def test_teaser_sections_in_other_languages_go(related: list[str]) -> None:
+    assert_removed_after_two_paragraphs(related)
+
+
+@pytest.mark.parametrize("label", ["Página 1 de 2", "page 1 sur 2", "Strona 1 z 2", "Sida 1 av 2"])
+def test_page_labels_in_other_languages_go(label: str) -> None:
+    assert clean_pages([page(P1, label), page(P2)]) == [flat(P1), flat(P2)]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2014 El Diario. Todos los derechos reservados.",
+        "Tous droits réservés",
+        "Para ver el vídeo haga clic aquí",
+    ],
+)
+def test_copyright_and_click_appeals_in_other_languages_go(footer: str) -> None:
+    out = clean_text([page(P1, footer, P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
+    # Inside a paragraph these words are the article's, not the site's.
+    prose = (
+        "Hace dos años el tribunal decidió que los documentos de la familia quedaban "
+        "reservados, y los abogados de la defensa dicen que todos los derechos de los "
+        "detenidos fueron respetados durante el proceso que comenzó en la capital."
+    )
+    out = clean_text([page(P1, "", prose, "", P2)])
+    assert out == "\n\n".join([flat(P1), prose, flat(P2)])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publié le 12 mars 2019 à 14h32",
+        "martes, 12 de marzo de 2019, 14:32",
+        "12. března 2019 12:32",
+        "12 марта 2019 г.",
+        "Aggiornato il 3 aprile 2020 alle 09:15",
+        "27-06-2012",
+    ],
+)
+def test_date_lines_in_other_languages_go(stamp: str) -> None:
+    out = clean_text([page("\n\n".join(ARTICLE[:2]), stamp, "\n\n".join(ARTICLE[2:4]))])
+    assert out == "\n\n".join(flat(p) for p in ARTICLE[:4])
+
+
+def test_a_sentence_that_names_a_date_stays() -> None:
+    sentence = "Le Parlement a voté la loi le 12 mars 2019 à Paris."
+    out = clean_text([page(P1, sentence, P2)])
+    assert sentence in out
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_a_reports_title_block_before_its_first_paragraph_stays() -> None:
+    title = [
+        "Returning to nothing: the forced return of refugees across the border",
+        "Northbridge Refugee Council",
+        "Summary",
+    ]
+    assert clean_text([page(*title, P1, "", P2)]) == "\n\n".join([*title, flat(P1), flat(P2)])
+
+
+REPORT_PAGE_END = page(
+    "After the largest attacks the authorities sealed off the districts concerned for",
+    "several days. According to one source, this meant that the wounded could not reach",
+    "the hospitals in time and that the families of those who had died were unable to",
+)
+REPORT_NEXT_PAGE = page(
+    "collect their dead. The authorities have not published figures for those killed.",
+    "2.2 Checkpoints and searches",
+    "The number of checkpoints in the capital has risen sharply, and several sources describe",
+    "harassment of young men at them.",
+)
+CONTINUED = (
+    "the hospitals in time and that the families of those who had died were unable to "
+    "collect their dead. The "
+    "authorities have not published figures for those killed."
+)
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        "3 International organisation B, written reply of 2 November 2025.",
+        # pdfium prints the number of a page's first footnote on a line of its own.
+        "3\nInternational organisation B, written reply of 2 November 2025.",
+    ],
+)
+def test_paragraph_continues_past_the_footnotes_at_a_pages_foot(footnote: str) -> None:
+    pages = [page(REPORT_PAGE_END, footnote), REPORT_NEXT_PAGE]
+    out = clean_pages(pages)
+    assert CONTINUED in out[0]
+    assert "3 International organisation B, written reply of 2 November 2025." in out[0]
+    assert out[1].startswith("2.2 Checkpoints and searches")

@@ -10,12 +10,13 @@ The approach, in order:
 1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
 2. Remove lines by position and repetition: browser print headers/footers (at either edge of
    the page: a page printed alone may get its header at the foot), lines that recur at the
-   top or bottom of most pages (also a banner several lines deep that the browser prints on
-   every page), page numbers, and lines with no letters at all that look like clock times or
-   durations. A plain-text document (an RFC, a report kept as text) printed from a browser
-   has page breaks of its own anywhere on the printed page: its running footers, which name
-   their page, and the headers printed next to them go wherever they stand, and a paragraph
-   carries on past them as over a page break.
+   top or bottom of most pages (also a banner several lines deep that the browser prints at
+   the same place on every page; lines that recur at other places are the document's own
+   text repeating itself), page numbers, and lines with no letters at all that look like
+   clock times or durations. A plain-text document (an RFC, a report kept as text) printed
+   from a browser has page breaks of its own anywhere on the printed page: its running
+   footers, which name their page, and the headers printed next to them go wherever they
+   stand, and a paragraph carries on past them as over a page break.
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
@@ -25,53 +26,63 @@ The approach, in order:
    heading printed in lower case ("most popular"). The headline that the browser's print
    header names is one block, however it wraps. A lower-case continuation at the top of a
    page joins the last unfinished paragraph of the page before, past a banner, sidebar
-   list, advertisement or a short line that does not fill the column (a sidebar's
-   headline) printed at its foot; such a line alone at a page's foot is carried over only
-   by a continuation in lower case.
+   list, advertisement, a report's footnotes ("12 UNHCR, Guidelines, p. 34.", their number
+   on a line of its own as pdfium prints the first) or a short line that does not fill the
+   column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
+   carried over only by a continuation in lower case.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
-   English, Danish or German); prose under 30 words is only "near good" (it may be a
-   teaser's summary) and counts as good inside the article's region; "bad" ones match
-   boilerplate phrases (cookies, sharing, newsletters, related articles, copyright,
-   advertisement labels, "Was this page helpful?"), labelled links to other articles ("Read
-   more: …", "[Related article: …]"), a search box ("Search: …", "Search here.."), date
-   lines, tag lines, share bars, pagers ("« Previous | Next »"), the comment form's fine
-   print and the site's rules for comments, the site's fine print (consent by registering,
-   disclaimers of advice, trademark notices, delayed quotes), a line of footer links ("Terms
-   of Service Privacy Notice"), runs of menu-like short lines without figures or code (a
-   document's list items with printed bullets and a wiki's section headings "History[edit]"
-   are no menu items), the teasers after a "Related"-style heading or "More" and the site's
-   name up to the next sentence (once the article has ended, told and followed by several
-   lines of boilerplate, up to the next prose longer than a teaser's summary, so the
-   summaries go too), a comment thread whose comments each end in a reply button, from its
-   heading on, and everything from a series of web time stamps ("2 days ago") once the
-   article has been told; the rest are "short" and decided by their neighbours. Pictures'
-   captions, credits ("Photo by Jane Doe", "Submitted photo"), a caption of a sentence or
-   two just before a credit standing alone (when the article goes on after the picture),
-   file names and counters, bylines and stamp lines ("Updated 3:15 pm CET, March 12, 2019",
-   "Jane Doe 2019-03-12 14:35"), an author's name with a social media handle ("Jane Doe
-   @janedoe"), headlines (not list items or entries of a table of contents) printed twice
-   within a few lines (teasers) with the section labels printed by them and, once the
-   article is under way, the summary after a labelled one, an author box after the article
-   ("About Jane Doe", or the byline's name alone, and the biography), and a series of
-   excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
-   as neighbours. The headline named by the print header is kept, but it is no prose for its
-   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
-   nothing followed them. The article's main region carries on over a page break past a
-   sidebar printed at the page's end (the column first, the sidebar after it, page by page),
-   up to the last prose or list item of the page it resumes on. Outside the article's main
-   region, several teaser-sized pieces of prose are a list of other articles' summaries, and
-   one with boilerplate on both sides is the site's blurb or an appeal. After the article's
-   last prose, a run of short lines that opens with a link-like line is a link list even
-   when a few of its lines are not (cut off, or glued to a label). When a block is in doubt
-   it is kept: losing a sentence of the article is worse than keeping a menu line. Once all
-   is decided, a short label kept once but dropped at least three times as often elsewhere
-   (the section label of every teaser) goes, and so do calls to click ("Get our app by
-   clicking here"), which are judged by their neighbours as the lines they look like, and
-   passages (not headings) that a block a few blocks away prints in full (a pull quote, a
-   caption printed again cut off or expanded).
+   English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
+   summary) and counts as good inside the article's region; "bad" ones match boilerplate
+   phrases (cookies, sharing, newsletters, related articles, copyright, advertisement labels,
+   "Was this page helpful?"), labelled links to other articles ("Read more: …", "[Related
+   article: …]"), a search box ("Search: …", "Search here.."), date lines, tag lines, share
+   bars, pagers ("« Previous | Next »"), the comment form's fine print and the site's rules for
+   comments, the site's fine print (consent by registering, disclaimers of advice, trademark
+   notices, delayed quotes), a line of footer links ("Terms of Service Privacy Notice"), runs
+   of menu-like short lines without figures or code (a document's list items with printed
+   bullets and a wiki's section headings "History[edit]" are no menu items), the teasers after
+   a "Related"-style heading or "More" and the site's name up to the next sentence (once the
+   article has ended, told and followed by several lines of boilerplate, up to the next prose
+   longer than a teaser's summary, so the summaries go too), a comment thread whose comments
+   each end in a reply button, from its heading on, and everything from a series of web time
+   stamps ("2 days ago") once the article has been told; the rest are "short" and decided by
+   their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), a
+   caption of a sentence or two just before a credit standing alone (when the article goes on
+   after the picture), file names and counters, bylines ("Opinion by Jane Doe") and stamp lines
+   ("Updated 3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an
+   author's name with a social media handle ("Jane Doe @janedoe"), headlines (not list items or
+   entries of a table of contents) printed twice within a few lines (teasers) with the section
+   labels printed by them and, once the article is under way, the summary after a labelled one,
+   an author box after the article ("About Jane Doe", or the byline's name alone, and the
+   biography), and a series of excerpts cut off with an ellipsis (or two dots), are dropped
+   before that and do not count as neighbours. The headline named by the print header is kept,
+   but it is no prose for its neighbours: short labels just before it (breadcrumbs, section
+   labels) are judged as if nothing followed them. The article's main region carries on over a
+   page break past a sidebar printed at the page's end (the column first, the sidebar after it,
+   page by page), up to the last prose or list item of the page it resumes on. Outside the
+   article's main region, several teaser-sized pieces of prose are a list of other articles'
+   summaries, and one with boilerplate on both sides is the site's blurb or an appeal. After
+   the article's last prose, a run of short lines that opens with a link-like line is a link
+   list even when a few of its lines are not (cut off, or glued to a label). When a block is in
+   doubt it is kept: losing a sentence of the article is worse than keeping a menu line. Once
+   all is decided, a short label kept once but dropped at least three times as often elsewhere
+   (the section label of every teaser) goes, and so do calls to click ("Get our app by clicking
+   here"), which are judged by their neighbours as the lines they look like, and passages (not
+   headings) that a block a few blocks away prints in full (a pull quote, a caption printed
+   again cut off or expanded).
+   In a document that is no printed web page (a report), the short lines before the first
+   prose are its title block and stay.
+   The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
+   copyright, newsletter and consent phrases) are known in English, Danish and German and in
+   the other languages the material is printed in most (French, Spanish, Italian,
+   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish); so
+   are their names of months and weekdays, from CLDR, for date and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
-   "refu-gees" from "al-Baghdadi" or "north-eastern".
+   "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so
+   in a printed web page a plain hyphen at a line's end (which pdfium reports as U+FFFE,
+   often joining the two lines) is the word's own unless the document spells the word
+   without it; a number's hyphen ("302-horsepower") is never hyphenation.
 
 The output keeps one entry per input page; a paragraph that continues over a page break is
 attached to the page where it starts.
@@ -82,8 +93,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+from babel.dates import get_day_names, get_month_names
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -132,13 +146,27 @@ _BOILERPLATE_TEXT = """
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
-    광고|広告|广告
+    광고|広告|广告|
+    compartir|compartir en facebook|compartir en twitter|imprimir|enviar|enviar por correo|
+    anterior|siguiente|anteriorsiguiente|comentar|comenta|comentarios|buscar|inicio|portada|
+    menú|suscríbete|iniciar sesión|noticias relacionadas|leer más|volver arriba|
+    partager|partager sur facebook|partager sur twitter|imprimer|envoyer|suivant|précédent|
+    rechercher|accueil|s'abonner|abonnez-vous|se connecter|connexion|commentaires|réagir|
+    lire la suite|retour en haut|
+    condividi|stampa|cerca|accedi|abbonati|successivo|precedente|commenti|commenta|
+    compartilhar|partilhar|pesquisar|entrar|assine|próximo|comentários|
+    delen|deel|afdrukken|zoeken|inloggen|volgende|vorige|reacties|reageer|
+    dela|skriv ut|sök|logga in|nästa|föregående|kommentarer|
+    søk|logg inn|neste|forrige|
+    udostępnij|drukuj|szukaj|zaloguj|komentarze|
+    поделиться|печать|поиск|войти|комментарии|поділитися|друк|пошук|увійти|коментарі|
+    paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
 # Headings that open a section of teasers or links rather than article text.
 _SECTION_STARTS = re.compile(
-    r"^(related( topics| articles| stories| content| coverage)?|more on this story|"
+    r"^(related( topics| articles?| stories| story| content| coverage)?|more on this story|"
     r"more (from|in|stories|news)\b.*|most (read|popular|viewed|shared)\b.*|"
     r"(top|trending|latest|recommended|popular) (stories|news|videos|articles)\b.*|"
     r"you (may|might) also (like|be interested in)|don'?t miss|see more|read more|"
@@ -150,7 +178,16 @@ _SECTION_STARTS = re.compile(
     r"popular (on|in)\s.{1,30}|(das )?könnte sie auch interessieren|mest delte|"
     r"lire aussi|à lire aussi|articles? similaires|"
     r"(noticias|artículos) relacionad[ao]s|leer más|lees ook|leggi anche|articoli correlati|"
-    r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사)\W*$",
+    r"читайте также|материалы по теме|関連記事|相关(新闻|文章|阅读)|관련 ?기사|"
+    r"(lo )?más (leído|leídas|visto|vistos)|más noticias|(también )?te puede interesar|"
+    r"les plus (lus|partagés)|à voir aussi|sur le même sujet|dans la même rubrique|"
+    r"(i )?più (letti|lette)|(ti )?potrebbe (interessarti|interessare)|"
+    r"leia (também|mais)|veja também|notícias relacionadas|mais (lidas|lidos)|"
+    r"meest gelezen|lees meer|gerelateerde (artikelen|berichten)|"
+    r"läs (också|mer)|mest lästa|relaterade artiklar|les (også|mer)|mest lest|"
+    r"relaterte artikler|czytaj (także|też|więcej)|najczęściej czytane|zobacz (też|także)|"
+    r"powiązane artykuły|по теме|самое (читаемое|популярное)|читайте також|по темі|"
+    r"ilgili haberler|en çok okunanlar|související články|nejčtenější)\W*$",
     re.IGNORECASE,
 )
 
@@ -165,9 +202,13 @@ def _is_section_start(text: str) -> bool:
 # Comment threads: "34 responses to …", and WordPress-style signatures ("jo says:") followed
 # by the comment's time stamp.
 _COMMENT_HEADING = re.compile(
-    r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?)"
-    r"(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|join the (discussion|conversation)|"
-    r"skriv en kommentar|kommentar schreiben)\W*$",
+    r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?|"
+    r"comentarios|commentaires|commenti|comentários|reacties|komentarze|комментарии|коментарі|"
+    r"yorumlar|komentáře)(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|"
+    r"join the (discussion|conversation)|skriv en kommentar|kommentar schreiben|"
+    r"deja (un|tu) comentario|laisser un commentaire|lascia un commento|deixe (um|seu) "
+    r"comentário|laat een reactie achter|lämna en kommentar|legg igjen en kommentar|"
+    r"dodaj komentarz|оставить комментарий|залишити коментар)\W*$",
     re.IGNORECASE,
 )
 _COMMENT_SIGNATURE = re.compile(
@@ -195,23 +236,33 @@ _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
     r"tracking|cookie ?polic|"
     r"accepter|samtykke|persondata|privatliv|indstillinger|"
-    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen)",
+    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen|"
+    r"acept|consentimiento|privacidad|consentement|confidentialité|paramètres|accett|consenso|"
+    r"aceit|privacidade|accepteren|toestemming|acceptera|samtycke|godta|akcept|zgod|"
+    r"prywatnoś|приня|соглас|конфиденциальн|прийня|згод|kabul|gizlilik|souhlas)",
     re.IGNORECASE,
 )
 _NEWSLETTER = re.compile(
     r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
-    r"abonnieren|get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
+    r"abonnieren|boletín|suscríbete|lettre d'information|abonnez-vous|inscrivez-vous|"
+    r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|"
+    r"get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
 # A call to click: the site's way of pointing to its app, its shop or its appeal.
 _CLICK_HERE = re.compile(
-    r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier)\b", re.IGNORECASE
+    r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier|haga clic aquí|haz clic aquí|"
+    r"cliquez ici|clicca qui|clique aqui|klik hier|klicka här|klikk her|kliknij tutaj|"
+    r"нажмите здесь|натисніть тут)(?!\w)",
+    re.IGNORECASE,
 )
 _CALL_WORDS = 30  # a call to click is a line or two, no paragraph
 _COPYRIGHT = re.compile(
     r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
-    r"alle rechte vorbehalten)",
+    r"alle rechte vorbehalten|derechos reservados|droits réservés|diritti riservati|"
+    r"direitos reservados|rechten voorbehouden|rättigheter förbehållna|rettigheter reservert|"
+    r"prawa zastrzeżone|права защищены|права захищені|hakları saklıdır|práva vyhrazena)",
     re.IGNORECASE,
 )
 _IMAGE_CREDIT = re.compile(
@@ -335,24 +386,97 @@ _PRINT_HEADER = re.compile(
 _PRINT_FOOTER = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*.*?(\s\d{1,4}\s?/\s?\d{1,4})?$")
 _URL = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*")
 _PAGE_NUMBER = re.compile(
-    r"^(page|side|seite|s\.|p\.)?\s*\d{1,4}(\s*(of|af|von|/|\|)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    r"^(page|side|seite|s\.|p\.|página|pagina|strona|sida|sivu|strana|стр\.|страница|"
+    r"сторінка)?\s*\d{1,4}(\s*(of|af|von|de|sur|di|van|av|z|ze|из|з|/|\|)\s*\d{1,4})?$|"
+    r"^[-–—]\s*\d{1,4}\s*[-–—]$",
     re.IGNORECASE,
 )
 # Clock times and video durations on a line of their own ("0:00", "01:01:43").
 _TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
 
+# "2 timer siden", "vor 3 Stunden", "hace 28 minutos", "il y a 2 heures", "3 ore fa".
+_RELATIVE_TIME = (
+    r"\b((for|för)\s)?(\d+|en|et|ett)\s(minutter|minuter|timer|timmar|dage|dager|dagar|uger|"
+    r"uker|veckor|måneder|månader|år|minut|time|timme|dag|uge|uke|vecka|måned|månad)\s+(siden|"
+    r"sedan)\b|\bvor\s(\d+|einer?)\s(minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)\b|"
+    r"\b(hace|há)\s(\d+|una?|um|uma)\s(segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(es)?|"
+    r"años?|anos?)\b|\bil y a\s(\d+|une?)\s(secondes?|minutes?|heures?|jours?|semaines?|mois|"
+    r"ans?)\b|\b(\d+|un[a']?)\s?(secondi|minuti|minuto|ore|ora|giorni|giorno|settimane|mesi|"
+    r"anni)\sfa\b|\b(\d+|een)\s(seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|"
+    r"maand|jaar)\sgeleden\b|\b\d+\s(sekund|minut|minuty|godzin[ay]?|godzinę|dni|dzień|"
+    r"tygodni|miesięcy|lat)\stemu\b|\bpřed\s\d+\s(sekundami|minutami|hodinami|dny|týdny|"
+    r"měsíci|lety)\b|\b\d+\s(секунд[уы]?|минут[уы]?|час(а|ов)?|дн(я|ей)|недел[юиь]|"
+    r"месяц(а|ев)?|год(а)?|лет|хвилин[уи]?|годин[уи]?|дн(і|ів)|тижн(і|ів)|місяц(і|ів)|"
+    r"рок(и|ів)|років)\s(назад|тому)(?!\w)|\b\d+\s(saniye|dakika|saat|gün|hafta|ay|yıl)\sönce\b"
+)
+
 # A line that is only a date or a relative time stamp ("12H ago", "Nov 18", "2 timer siden",
 # "Wednesday November 20, 2019").
-_MONTH = r"(jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*\.?"
-_WEEKDAY = (
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|(man|tirs|ons|tors|fre|lør|søn)dag|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+# The names of months and weekdays come from CLDR (via Babel) for the languages whose site
+# words are known (see the module's docstring): "12 de marzo de 2019", "12. března 2019".
+_DATE_LOCALES = (
+    "en",
+    "da",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "nb",
+    "pl",
+    "cs",
+    "ru",
+    "uk",
+    "tr",
 )
+
+
+def _cldr_names(names_of: Callable[..., Mapping[int, str]]) -> str:
+    names = {
+        name.lower().rstrip(".")
+        for locale in _DATE_LOCALES
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in names_of(width, context, locale).values()
+        if len(name.rstrip(".")) >= 3  # "do", "so", "ne" are words as well as weekdays
+    }
+    return _trie_pattern(names)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for many words, as a trie ("jan(?:uar(?:y)?)?"): an
+    alternation of hundreds of names tried at every word would slow every stamp search."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+_MONTH = (
+    r"((jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*|"
+    rf"{_cldr_names(get_month_names)})\.?"
+)
+_WEEKDAY = _cldr_names(get_day_names)
+_DATE_JOIN = r"(de|del|of)"  # "12 de marzo de 2019", "the 12th of March"
 _DATELINE = re.compile(
     rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?(({_WEEKDAY}),?\s(den\s)?)?("
-    r"\d+\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)\s+ago|"
-    r"(for\s)?\d+\s(minutter|timer|dage|uger)\s+siden|vor\s\d+\s(minuten|stunden|tagen)|"
-    rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s{_MONTH}(\s\d{{4}})?"
+    r"(\d+|an?|one)\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|"
+    rf"years?)\s+ago|{_RELATIVE_TIME}|"
+    rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s({_DATE_JOIN}\s)?{_MONTH}"
+    rf"(\s({_DATE_JOIN}\s)?\d{{4}})?(\s(г|р)\.?)?"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -361,18 +485,28 @@ _DATELINE = re.compile(
 # November 20, 2019", "Jane Doe 2019-11-20 14:35"): what is left once they are taken out.
 _STAMP_DATE = re.compile(
     rf"\b({_MONTH}\s\d{{1,2}}(st|nd|rd|th)?\b(,?\s\d{{4}})?|"
-    rf"\d{{1,2}}(st|nd|rd|th)?\.?\s{_MONTH},?(\s\d{{4}})?|"
-    r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\.?\s({_DATE_JOIN}\s)?{_MONTH},?(\s({_DATE_JOIN}\s)?\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
     r"today|yesterday|i dag|i går|heute|gestern)(?!\w)",
     re.IGNORECASE,
+)
+# The time an article takes to read: "11 minute read", "Læsetid: 4 min.".
+_READING_TIME = (
+    r"\b\d+\s?min(ute)?s?\.?\s(read|reading)\b|\b(reading time|read time|læsetid|lesezeit|"
+    r"lesedauer|lästid|lesetid|temps de lecture|tiempo de lectura)\W*\d+\s?min\w*\.?"
 )
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
     r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
-    r"veröffentlicht|am|um)\b",
+    r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
+    r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
+    r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
+    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о)(?!\w)|"
+    rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}",  # "14h32"
     re.IGNORECASE,
 )
+_READING_TIME_LINE = re.compile(rf"^({_READING_TIME})\W*$", re.IGNORECASE)
 _STAMP_LABEL = re.compile(
     r"^(updated|published|posted|opdateret|udgivet|aktualisiert)\b", re.IGNORECASE
 )
@@ -380,7 +514,8 @@ _NAME = re.compile(r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){1,4}$")
 # A byline: "By Jane Doe", "BY JANE DOE | Special to the Post", "Af Jens Hansen, Ritzau";
 # "Jane Doe, staff writer".
 _BYLINE = re.compile(
-    r"^(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
+    r"^(?i:(analysis|opinion|commentary|story|words|interview|text|written|reporting) )?"
+    r"(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
     r"[A-ZÆØÅÄÖÜ]|"
     r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s){1,3}?[A-ZÆØÅÄÖÜ][\w.'’-]*,\s.{0,30}\b(?i:reporter|"
     r"correspondent|writer|editor|journalist|contributor|columnist|redaktør|korrespondent|"
@@ -391,9 +526,8 @@ _BYLINE_WORDS = 20  # a byline with its date and the author's title
 # A time stamp of a comment or a teaser: a relative time ("2 days ago", "14H ago"). Clock
 # times alone are not enough: a live blog dates its entries by the clock, and they are content.
 _WEB_STAMP = re.compile(
-    r"\b\d+\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b\d+\s(minutter|timer|dage|uger|måneder|år)\s+siden\b|"
-    r"\bvor\s\d+\s(minuten|stunden|tagen|wochen|monaten|jahren)\b",
+    rf"\b(\d+|an?|one)\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+    rf"months?|years?)\s+ago\b|{_RELATIVE_TIME}",
     re.IGNORECASE,
 )
 
@@ -451,13 +585,17 @@ _COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
 
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # pdfium reports a hyphen it inserted at a line break as U+FFFE; like the soft hyphen it
-    # is not part of the word.
-    text = text.replace("\ufffe\n", "\n\ufffe").replace("\u00ad\n", "\n\u00ad")
+    # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
+    # ("al\ufffeBaghdadi"), whether the hyphen is the word's own (a browser breaks a line at
+    # "al-Baghdadi") or hyphenation: the line is broken again after a plain hyphen, for
+    # ``_rejoin_hyphen`` to tell which. A browser hyphenates with U+2010 (for a soft hyphen
+    # or ``hyphens: auto``): that, like a soft hyphen, is hyphenation only.
+    text = re.sub(r"\ufffe\n?", "-\n", text)
+    text = re.sub(r"[\u00ad\u2010]\n", "\n\u00ad", text)
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
     text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
-    text = "".join(c for c in text if c in "\n\ufffe\u00ad" or unicodedata.category(c) != "Cc")
+    text = "".join(c for c in text if c in "\n\u00ad" or unicodedata.category(c) != "Cc")
     return text
 
 
@@ -466,7 +604,7 @@ class _Line:
     text: str
     page: int
     blank_before: bool = False  # a blank line or page break precedes it
-    soft_break: bool = False  # pdfium/soft hyphen ended the previous line inside a word
+    soft_break: bool = False  # a soft hyphen ended the previous line inside a word
     # The document's own running header or footer stood just before it: a page break of
     # the document inside a printed page.
     furniture_before: bool = False
@@ -482,8 +620,8 @@ def _page_lines(pages: list[str]) -> list[list[_Line]]:
         lines: list[_Line] = []
         blank = True
         for raw in _normalise(page).split("\n"):
-            soft = raw.startswith(("\ufffe", "\u00ad"))
-            text = raw.replace("\ufffe", "").replace("\u00ad", "").strip()
+            soft = raw.startswith("\u00ad")
+            text = raw.replace("\u00ad", "").strip()
             if not text:
                 blank = True
                 continue
@@ -527,6 +665,14 @@ def _page_headline(pages: list[list[_Line]]) -> str:
     return headline if _n_words(headline.rstrip("….")) >= 3 else ""
 
 
+def _edge_places(lines: list[_Line]) -> set[tuple[str, int]]:
+    """The shapes of the lines near a page's top and bottom, with their places (0, 1, … from
+    the top; -1, -2, … from the bottom)."""
+    top = {(_shape(line.text), i) for i, line in enumerate(lines[:_FURNITURE_ZONE])}
+    n = min(len(lines), _FURNITURE_ZONE)
+    return top | {(_shape(lines[-1 - k].text), -1 - k) for k in range(n)}
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -556,6 +702,13 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
                 and bool(m.group(3) or url_pages[_shape(text)] >= 2)
             )
             browser = browser or header or footer
+            follower = lines[i + 1].stripped if i + 1 < len(lines) else ""
+            if at_bottom and text.isdigit() and len(text) <= 3 and follower[:1].isalpha():
+                # pdfium prints the number of a page's first footnote on a line of its own,
+                # before the footnote's text: no page number has text after it on its line.
+                lines[i + 1].text = f"{text} {follower}"
+                del lines[i]
+                continue
             if (
                 header
                 or footer
@@ -571,23 +724,43 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     if len(pages) >= 3:
         threshold = max(3, len(pages) // 2)
         at_edge: Counter[str] = Counter()
-        near_edge: Counter[str] = Counter()
         for lines in pages:
             at_edge.update({_shape(line.text) for line in lines[:edge] + lines[-edge:]})
-            zone = lines[:_FURNITURE_ZONE] + lines[-_FURNITURE_ZONE:]
-            near_edge.update({_shape(line.text) for line in zone})
         repeated = {shape for shape, n in at_edge.items() if n >= threshold and len(shape) > 1}
-        # A banner several lines long that the browser prints on every page: peel repeated
-        # lines off the page's edges as far as they go.
-        stacked = {shape for shape, n in near_edge.items() if n >= threshold and len(shape) > 1}
         for lines in pages:
             for i in reversed(range(len(lines))):
                 if (i < edge or i >= len(lines) - edge) and _shape(lines[i].text) in repeated:
                     del lines[i]
-            while lines and _shape(lines[-1].text) in stacked:
-                del lines[-1]
-            while lines and _shape(lines[0].text) in stacked:
-                del lines[0]
+        # A banner several lines long that the browser prints on every page: peel repeated
+        # lines off the page's edges as far as they go. The banner stands at the same place
+        # on every page; a document that repeats its own text has the repeats elsewhere.
+        places: Counter[tuple[str, int]] = Counter()
+        for lines in pages:
+            places.update(_edge_places(lines))
+        stacked = {place for place, n in places.items() if n >= threshold and len(place[0]) > 1}
+        for lines in pages:
+            top = 0
+            while (
+                top < min(len(lines), _FURNITURE_ZONE)
+                and (
+                    _shape(lines[top].text),
+                    top,
+                )
+                in stacked
+            ):
+                top += 1
+            del lines[:top]
+            bottom = 0
+            while (
+                bottom < min(len(lines), _FURNITURE_ZONE)
+                and (
+                    _shape(lines[-1 - bottom].text),
+                    -1 - bottom,
+                )
+                in stacked
+            ):
+                bottom += 1
+            del lines[len(lines) - bottom :]
     return browser_pages > 0 and browser_pages >= len(pages) / 2
 
 
@@ -777,14 +950,19 @@ def _headline_runs(lines: list[_Line], headline: str) -> list[tuple[int, int]]:
     return runs
 
 
+# A report's footnote at a page's foot: "12 UNHCR, Eligibility Guidelines, 2021, p. 34."
+_FOOTNOTE = re.compile(r"^\d{1,3}\s?([^\W\d_])")
+
+
 def _is_page_end_furniture(block: _Block, width: float) -> bool:
     """Whether a block at a page's end may stand between a paragraph and its continuation:
-    a banner or other boilerplate, a list item, or a short line such as a sidebar's
-    headline (the paragraph's own last line on the page fills the column)."""
+    a banner or other boilerplate, a list item, a report's footnotes, or a short line such as
+    a sidebar's headline (the paragraph's own last line on the page fills the column)."""
     block.text = " ".join(line.stripped for line in block.lines)
     return (
         _classify(block) is _Kind.BAD
         or bool(_BULLET.match(block.text))
+        or bool(_FOOTNOTE.match(block.text) and _TERMINAL.search(block.text))
         or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.7 * width)
     )
 
@@ -805,10 +983,27 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
     return blocks[-1]
 
 
+def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
+    """Indices (over all lines) of footnotes opening in the lower half of a page whose
+    paragraph runs on to the next page: the paragraph goes on past them, not into them,
+    even when its last line on the page stops after "to" or "the"."""
+    starts, offset = set(), 0
+    for page, nxt in zip(pages, pages[1:] + [[]], strict=True):
+        if nxt and nxt[0].stripped[:1].islower():
+            starts.update(
+                offset + k
+                for k in range(len(page) // 2, len(page))
+                if (m := _FOOTNOTE.match(page[k].stripped)) and m.group(1).isupper()
+            )
+        offset += len(page)
+    return starts
+
+
 def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
     lines = [line for page in pages for line in page]
     width = _column_width(lines)
     headline_at = {start: end for start, end in _headline_runs(lines, headline)}
+    footnotes = _footnote_starts(pages)
     blocks: list[_Block] = []
     current: _Block | None = None
     i = 0
@@ -822,7 +1017,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
             continue
         prev = lines[i - 1] if i else None
         target = current
-        if prev is not None and current is not None and not current.headline:
+        if prev is not None and current is not None and not current.headline and i not in footnotes:
             if line.page != prev.page and line.stripped[:1].islower():
                 target = _continuation_target(blocks, width)
             if _continues(target.lines[-1], line, width, len(target.lines) == 1):
@@ -836,7 +1031,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
     return blocks
 
 
-def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
+def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool = False) -> str:
     text = block.lines[0].stripped
     for line in block.lines[1:]:
         nxt = line.stripped
@@ -845,10 +1040,12 @@ def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
         elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
             first = m.group(1)
             second = _WORD.match(nxt)
-            if second and _rejoin_hyphen(first, second.group(0), vocabulary):
+            if second and _rejoin_hyphen(first, second.group(0), vocabulary, web_print):
                 text = text[:-1] + nxt
             else:
                 text += nxt
+        elif text.endswith("-") and text[-2:-1].isdigit() and nxt[:1].isalpha():
+            text += nxt  # "302-" "horsepower": a number is not hyphenated
         elif _UNSPACED.match(text[-1]) and _UNSPACED.match(nxt[0]):
             text += nxt
         else:
@@ -856,12 +1053,15 @@ def _join_lines(block: _Block, vocabulary: Counter[str]) -> str:
     return text
 
 
-def _rejoin_hyphen(first: str, second: str, vocabulary: Counter[str]) -> bool:
+def _rejoin_hyphen(
+    first: str, second: str, vocabulary: Counter[str], web_print: bool = False
+) -> bool:
     """True when "first-" + "second" at a line break is one word split by hyphenation."""
     joined = (first + second).lower()
     if vocabulary[joined]:
         return True
-    if vocabulary[f"{first}-{second}".lower()]:
+    # A browser hyphenates with U+2010 (a soft break by now): its plain hyphen is the word's.
+    if web_print or vocabulary[f"{first}-{second}".lower()]:
         return False
     if second[:1].isupper() or first.isupper() or first.lower() in _COMPOUND_PREFIXES:
         return False
@@ -1009,7 +1209,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
             return _Kind.BAD
     if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
         return _Kind.BAD
-    if _DATELINE.match(text):
+    if _DATELINE.match(text) or _READING_TIME_LINE.match(text):
         return _Kind.BAD
     if n <= 6 and _SHARE_CHROME.search(text):
         return _Kind.BAD
@@ -1561,7 +1761,13 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
             j += 1
         before = kinds[i - 1] if i > 0 else None
         after = kinds[j] if j < len(blocks) else None
-        verdict = _context_verdict(blocks[i:j], before, after, not paged and i > last_prose)
+        if i == 0 and not web_print and after is _Kind.GOOD:
+            # A document's first lines before its first prose are its title block (title,
+            # author, date, "Summary"), not a site's links: a report has no print header
+            # to name its title.
+            verdict = _Kind.GOOD
+        else:
+            verdict = _context_verdict(blocks[i:j], before, after, not paged and i > last_prose)
         for block in blocks[i:j]:
             block.kind = verdict
         # The headline stands inside the run or just after it.
@@ -1725,7 +1931,7 @@ def clean_pages(pages: list[str]) -> list[str]:
     vocabulary = _vocabulary(page_lines)
     blocks = _assemble(page_lines, headline)
     for block in blocks:
-        block.text = " ".join(_join_lines(block, vocabulary).split())
+        block.text = " ".join(_join_lines(block, vocabulary, web_print).split())
     _decide(blocks, web_print)
 
     out: list[list[str]] = [[] for _ in pages]
