@@ -1317,23 +1317,15 @@ def test_comment_time_stamps_in_other_languages_start_the_comments(
         ["Condividi", "Stampa", "Commenti"],
         ["Delen", "Afdrukken", "Reacties"],
         ["Поделиться", "Печать", "Комментарии"],
-    ],
-)
-def test_share_and_print_labels_in_other_languages_go(chrome: list[str]) -> None:
-    assert_removed_after_two_paragraphs(chrome)
-
-
-@pytest.mark.parametrize(
-    "related",
-    [
+        # A teaser section's heading and its headlines.
         ["Lo más leído", "El Gobierno aprueba la reforma", "La oposición pide elecciones"],
         ["Sur le même sujet", "Le Parlement adopte la loi", "Manifestation à Paris"],
         ["Leia também", "Governo anuncia novas medidas", "Oposição critica decisão"],
         ["Czytaj także", "Rząd przyjął projekt ustawy", "Opozycja krytykuje decyzję"],
     ],
 )
-def test_teaser_sections_in_other_languages_go(related: list[str]) -> None:
-    assert_removed_after_two_paragraphs(related)
+def test_share_labels_and_teaser_sections_in_other_languages_go(chrome: list[str]) -> None:
+    assert_removed_after_two_paragraphs(chrome)
 
 
 @pytest.mark.parametrize("label", ["Página 1 de 2", "page 1 sur 2", "Strona 1 z 2", "Sida 1 av 2"])

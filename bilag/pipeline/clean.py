@@ -739,27 +739,13 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             places.update(_edge_places(lines))
         stacked = {place for place, n in places.items() if n >= threshold and len(place[0]) > 1}
         for lines in pages:
-            top = 0
-            while (
-                top < min(len(lines), _FURNITURE_ZONE)
-                and (
-                    _shape(lines[top].text),
-                    top,
-                )
-                in stacked
-            ):
-                top += 1
+            n = min(len(lines), _FURNITURE_ZONE)
+            top = next((k for k in range(n) if (_shape(lines[k].text), k) not in stacked), n)
             del lines[:top]
-            bottom = 0
-            while (
-                bottom < min(len(lines), _FURNITURE_ZONE)
-                and (
-                    _shape(lines[-1 - bottom].text),
-                    -1 - bottom,
-                )
-                in stacked
-            ):
-                bottom += 1
+            n = min(len(lines), _FURNITURE_ZONE)
+            bottom = next(
+                (k for k in range(n) if (_shape(lines[-1 - k].text), -1 - k) not in stacked), n
+            )
             del lines[len(lines) - bottom :]
     return browser_pages > 0 and browser_pages >= len(pages) / 2
 
