@@ -583,6 +583,9 @@ _COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
 # --------------------------------------------------------------------------- normalising
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc but the line break
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
@@ -595,8 +598,7 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
     text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
-    text = "".join(c for c in text if c in "\n\u00ad" or unicodedata.category(c) != "Cc")
-    return text
+    return _CONTROL.sub("", text)
 
 
 @dataclass
