@@ -1423,3 +1423,19 @@ def test_paragraph_continues_past_the_footnotes_at_a_pages_foot(footnote: str) -
     assert CONTINUED in out[0]
     assert "3 International organisation B, written reply of 2 November 2025." in out[0]
     assert out[1].startswith("2.2 Checkpoints and searches")
+
+
+def test_a_reports_numbered_paragraphs_and_footnotes_are_blocks_of_their_own() -> None:
+    text = page(
+        "1.2.2 A person who is over the age of national service may not be at risk for that reason",
+        "alone, although the evidence indicates that the authorities treat them differently.",
+        "1.2.3 Payment of the diaspora tax may regularise a person's status in some cases, and",
+        "sources disagree on how consistently this is applied.",
+        "The number of people displaced by the fighting in the region rose to more than",
+        "2.5 million by the end of the year, the agency said in its annual report on Monday.",
+        "1 See the country guidance case of MST and Others, and section 4 of this note.",
+        "2 Danish Immigration Service, National service, exit and return, 2024, p. 41.",
+    )
+    blocks = clean_text([text]).split("\n\n")
+    assert [block[:6] for block in blocks] == ["1.2.2 ", "1.2.3 ", "The nu", "1 See ", "2 Dani"]
+    assert "more than 2.5 million by the end of the year" in blocks[2]

@@ -29,7 +29,8 @@ The approach, in order:
    list, advertisement, a report's footnotes ("12 UNHCR, Guidelines, p. 34.", their number
    on a line of its own as pdfium prints the first) or a short line that does not fill the
    column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
-   carried over only by a continuation in lower case.
+   carried over only by a continuation in lower case. A report's numbered paragraphs ("2.4.1
+   The authorities …") and its footnotes at a page's foot are blocks of their own.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
@@ -887,6 +888,8 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
     terminal = bool(_TERMINAL.search(a))
     if not terminal and starts_lower:
         return True
+    if terminal and _SECTION_NUMBER.match(b):
+        return False  # a report's numbered paragraph or heading: "2.4.1 The authorities …"
     if nxt.page != prev.page or nxt.furniture_before:
         # A page break is not a line break: carry the paragraph over only when the page
         # stops mid-sentence.
@@ -938,6 +941,8 @@ def _headline_runs(lines: list[_Line], headline: str) -> list[tuple[int, int]]:
     return runs
 
 
+# A report's numbered paragraph or heading, "2.4.1 The authorities …", not "2.5 million".
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3}){1,3}\.?\s+[A-ZÆØÅÄÖÜ]")
 # A report's footnote at a page's foot: "12 UNHCR, Eligibility Guidelines, 2021, p. 34."
 _FOOTNOTE = re.compile(r"^\d{1,3}\s?([^\W\d_])")
 
@@ -972,17 +977,20 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
 
 
 def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
-    """Indices (over all lines) of footnotes opening in the lower half of a page whose
-    paragraph runs on to the next page: the paragraph goes on past them, not into them,
-    even when its last line on the page stops after "to" or "the"."""
+    """Indices (over all lines) of footnotes opening in the lower half of a page, each a
+    block of its own: after a line that closes a sentence, or wherever the page's paragraph
+    runs on to the next page (it goes on past them, not into them, even when its last line
+    on the page stops after "to" or "the")."""
     starts, offset = set(), 0
     for page, nxt in zip(pages, pages[1:] + [[]], strict=True):
-        if nxt and nxt[0].stripped[:1].islower():
-            starts.update(
-                offset + k
-                for k in range(len(page) // 2, len(page))
-                if (m := _FOOTNOTE.match(page[k].stripped)) and m.group(1).isupper()
-            )
+        runs_on = bool(nxt) and nxt[0].stripped[:1].islower()
+        starts.update(
+            offset + k
+            for k in range(max(1, len(page) // 2), len(page))
+            if (m := _FOOTNOTE.match(page[k].stripped))
+            and m.group(1).isupper()
+            and (runs_on or _TERMINAL.search(page[k - 1].stripped))
+        )
         offset += len(page)
     return starts
 
