@@ -1439,3 +1439,11 @@ def test_a_reports_numbered_paragraphs_and_footnotes_are_blocks_of_their_own() -
     blocks = clean_text([text]).split("\n\n")
     assert [block[:6] for block in blocks] == ["1.2.2 ", "1.2.3 ", "The nu", "1 See ", "2 Dani"]
     assert "more than 2.5 million by the end of the year" in blocks[2]
+
+
+def test_a_footnote_mark_alone_between_sentences_goes_but_a_column_of_figures_stays() -> None:
+    # pdfium prints a superscript mark after a sentence on a line of its own.
+    marked = page(P1, "", "1", "", P2)
+    assert clean_text([marked]) == flat(P1) + "\n\n" + flat(P2)
+    figures = page(P1, "", "Returns by year:", "2021", "12", "2022", "15", "", P2)
+    assert "\n\n12\n\n" in clean_text([figures])

@@ -30,7 +30,8 @@ The approach, in order:
    on a line of its own as pdfium prints the first) or a short line that does not fill the
    column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
    carried over only by a continuation in lower case. A report's numbered paragraphs ("2.4.1
-   The authorities …") and its footnotes at a page's foot are blocks of their own.
+   The authorities …") and its footnotes at a page's foot are blocks of their own; a
+   footnote mark that pdfium printed alone after a sentence goes.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
@@ -1285,6 +1286,20 @@ def _doubled_headlines(blocks: list[_Block]) -> set[int]:
     return doubled
 
 
+def _footnote_marks(blocks: list[_Block]) -> set[int]:
+    """Indices of footnote marks standing alone: pdfium prints a superscript "3" after a
+    sentence on a line of its own. A lone number between sentences is no table's figure."""
+    return {
+        i
+        for i in range(1, len(blocks) - 1)
+        if blocks[i].text.isdigit()
+        and len(blocks[i].text) <= 3
+        and _TERMINAL.search(blocks[i - 1].text)
+        and not blocks[i - 1].text[-1:].isdigit()
+        and not blocks[i + 1].text.isdigit()
+    }
+
+
 _TEASER_SUMMARY_WORDS = 50  # a teaser's summary is a sentence or two
 
 
@@ -1518,6 +1533,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     }
     furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
     furniture |= _author_boxes(blocks)
+    furniture |= _footnote_marks(blocks)
     # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
     # article that trails off into a quotation is longer).
     truncated = {
