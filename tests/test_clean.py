@@ -1447,3 +1447,24 @@ def test_a_footnote_mark_alone_between_sentences_goes_but_a_column_of_figures_st
     assert clean_text([marked]) == flat(P1) + "\n\n" + flat(P2)
     figures = page(P1, "", "Returns by year:", "2021", "12", "2022", "15", "", P2)
     assert "\n\n12\n\n" in clean_text([figures])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download the full report (PDF, 1.2 MB) Share Print",
+        "Hent rapporten som pdf",
+        "Summary in Danish (pdf, 380 kB)",
+        "Sidst opdateret 2. april 2024",
+        "Last updated 3 March 2020",
+        "Fandt du det, du søgte? Ja Nej",
+    ],
+)
+def test_download_links_update_stamps_and_feedback_go(line: str) -> None:
+    assert_removed_after_two_paragraphs([line])
+
+
+def test_prose_about_a_download_stays() -> None:
+    prose = "Download figures published by the ministry show that 1.2 million files were opened."
+    out = clean_text([page(P1, "", prose, "", P2)])
+    assert prose in out

@@ -38,25 +38,26 @@ The approach, in order:
    summary) and counts as good inside the article's region; "bad" ones match boilerplate
    phrases (cookies, sharing, newsletters, related articles, copyright, advertisement labels,
    "Was this page helpful?"), labelled links to other articles ("Read more: …", "[Related
-   article: …]"), a search box ("Search: …", "Search here.."), date lines, tag lines, share
-   bars, pagers ("« Previous | Next »"), the comment form's fine print and the site's rules for
-   comments, the site's fine print (consent by registering, disclaimers of advice, trademark
-   notices, delayed quotes), a line of footer links ("Terms of Service Privacy Notice"), runs
-   of menu-like short lines without figures or code (a document's list items with printed
-   bullets and a wiki's section headings "History[edit]" are no menu items), the teasers after
-   a "Related"-style heading or "More" and the site's name up to the next sentence (once the
-   article has ended, told and followed by several lines of boilerplate, up to the next prose
-   longer than a teaser's summary, so the summaries go too), a comment thread whose comments
-   each end in a reply button, from its heading on, and everything from a series of web time
-   stamps ("2 days ago") once the article has been told; the rest are "short" and decided by
-   their neighbours. Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), a
-   caption of a sentence or two just before a credit standing alone (when the article goes on
-   after the picture), file names and counters, bylines ("Opinion by Jane Doe") and stamp lines
-   ("Updated 3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an
-   author's name with a social media handle ("Jane Doe @janedoe"), headlines (not list items or
-   entries of a table of contents) printed twice within a few lines (teasers) with the section
-   labels printed by them and, once the article is under way, the summary after a labelled one,
-   an author box after the article ("About Jane Doe", or the byline's name alone, and the
+   article: …]"), a search box ("Search: …", "Search here.."), a link to download a file
+   ("Download the full report (PDF, 1.2 MB)"), date lines, tag lines, share bars, pagers ("«
+   Previous | Next »"), the comment form's fine print and the site's rules for comments, the
+   site's fine print (consent by registering, disclaimers of advice, trademark notices, delayed
+   quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
+   lines without figures or code (a document's list items with printed bullets and a wiki's
+   section headings "History[edit]" are no menu items), the teasers after a "Related"-style
+   heading or "More" and the site's name up to the next sentence (once the article has ended,
+   told and followed by several lines of boilerplate, up to the next prose longer than a
+   teaser's summary, so the summaries go too), a comment thread whose comments each end in a
+   reply button, from its heading on, and everything from a series of web time stamps ("2 days
+   ago") once the article has been told; the rest are "short" and decided by their neighbours.
+   Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), a caption of a
+   sentence or two just before a credit standing alone (when the article goes on after the
+   picture), file names and counters, bylines ("Opinion by Jane Doe") and stamp lines ("Updated
+   3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's
+   name with a social media handle ("Jane Doe @janedoe"), headlines (not list items or entries
+   of a table of contents) printed twice within a few lines (teasers) with the section labels
+   printed by them and, once the article is under way, the summary after a labelled one, an
+   author box after the article ("About Jane Doe", or the byline's name alone, and the
    biography), and a series of excerpts cut off with an ellipsis (or two dots), are dropped
    before that and do not count as neighbours. The headline named by the print header is kept,
    but it is no prose for its neighbours: short labels just before it (breadcrumbs, section
@@ -221,10 +222,20 @@ _COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|
 # A page's feedback widget: "Was this page helpful? Yes No".
 _FEEDBACK = re.compile(
     r"^(was this (page|article|information) (helpful|useful)|did you find what you were "
-    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad) du søgte|"
+    r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad),? du søgte|"
     r"war (diese seite|dieser artikel) hilfreich)\W*(yes\W+no|ja\W+nej|ja\W+nein)?\W*$",
     re.IGNORECASE,
 )
+
+# A link to download a file: "Download the full report (PDF, 1.2 MB)", "Hent rapporten (pdf)".
+_DOWNLOAD = re.compile(
+    r"\b(pdf|docx?|xlsx?|pptx?|odt|rtf|epub|zip)\W{1,3}\d+([.,]\d+)?\s?(kb|mb|gb|ko|mo)\b|"
+    r"^(download|hent|herunterladen|télécharger|descargar|scarica|baixar|downloaden|ladda ner|"
+    r"last ned|pobierz|скачать|завантажити)\b.{0,60}\b(pdf|docx?|report|rapport|bericht|"
+    r"informe|file|fil|datei)\b",
+    re.IGNORECASE,
+)
+_DOWNLOAD_WORDS = 15
 
 # A search box: "Search: Search the site", "Search here..", "Søg:".
 _SEARCH_BOX = re.compile(
@@ -501,6 +512,7 @@ _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
     r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
+    r"sidst|senest|zuletzt|dernière|última|ultimo|ostatnio|"
     r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
@@ -1211,6 +1223,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     if n <= 6 and _SHARE_CHROME.search(text):
         return _Kind.BAD
     if _is_share_bar(words) or _is_pager(words) or _is_tag_line(text):
+        return _Kind.BAD
+    if n <= _DOWNLOAD_WORDS and _DOWNLOAD.search(text):
         return _Kind.BAD
     if n <= 80 and _is_notice(text):
         return _Kind.BAD
