@@ -1468,3 +1468,36 @@ def test_prose_about_a_download_stays() -> None:
     prose = "Download figures published by the ministry show that 1.2 million files were opened."
     out = clean_text([page(P1, "", prose, "", P2)])
     assert prose in out
+
+
+def test_no_pages_and_empty_pages_are_cleaned_to_nothing() -> None:
+    assert clean_pages([]) == []
+    assert clean_pages(["", "\n\n"]) == ["", ""]
+
+
+def test_a_line_opening_with_a_date_in_a_sentence_run_on_over_a_page_is_no_footnote() -> None:
+    first = page(
+        P1,
+        "",
+        "The men said they had been taken from their homes by members of the security forces and",
+        "arrested in the city on",
+        "12 March and held for several weeks in a building near the airport, where one of them",
+    )
+    out = clean_text([first, page("described beatings during the interrogations.", "", P2)])
+    assert (
+        "arrested in the city on 12 March and held for several weeks in a building near the "
+        "airport, where one of them described beatings during the interrogations."
+    ) in out
+
+
+def test_figures_after_labels_are_no_footnotes() -> None:
+    figures = ["People detained at the border last year:", "350", "Of them released:", "120"]
+    out = clean_text([page(P1, "", *figures, "", P2, "", P3)])
+    assert "\n\n350\n\n" in out and "\n\n120\n\n" in out
+    assert flat(P2) in out
+
+
+def test_a_dated_line_at_a_reports_page_foot_is_no_print_header() -> None:
+    entry = "12.03.2019, 10.15 Police raided the office of the newspaper in the centre."
+    out = clean_text([page(P1, "", P2, "", P3, "", entry)])
+    assert entry in out

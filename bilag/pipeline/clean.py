@@ -704,11 +704,14 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     for lines in pages:
         browser = False
         count = len(lines)  # positions count from the page as printed, before any removal
+        # A page printed alone may get its header at the foot, by the footer's link; without
+        # that link, a dated line at a page's foot is the document's own (a chronology).
+        linked = any(_URL.match(line.stripped) for line in lines[-edge:])
         for i, line in reversed(list(enumerate(lines))):
             at_top, at_bottom = i < edge, i >= count - edge
             text = line.stripped
             header = bool(_PRINT_HEADER.match(text)) and (
-                at_top or at_bottom or header_pages[text] >= 2
+                at_top or (at_bottom and linked) or header_pages[text] >= 2
             )
             # A link in the text is content; the browser's footer has the page count with it.
             footer = (
@@ -719,9 +722,17 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             )
             browser = browser or header or footer
             follower = lines[i + 1].stripped if i + 1 < len(lines) else ""
-            if at_bottom and text.isdigit() and len(text) <= 3 and follower[:1].isalpha():
+            if (
+                at_bottom
+                and not browser
+                and text.isdigit()
+                and len(text) <= 3
+                and follower[:1].isalpha()
+                and not (i > 0 and lines[i - 1].stripped.endswith(":"))
+            ):
                 # pdfium prints the number of a page's first footnote on a line of its own,
-                # before the footnote's text: no page number has text after it on its line.
+                # between the text's last line and the footnote's text (a figure after a
+                # label "Of them released:" is no footnote).
                 lines[i + 1].text = f"{text} {follower}"
                 del lines[i]
                 continue
@@ -990,29 +1001,31 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
 
 
 def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
-    """Indices (over all lines) of footnotes opening in the lower half of a page, each a
-    block of its own: after a line that closes a sentence, or wherever the page's paragraph
-    runs on to the next page (it goes on past them, not into them, even when its last line
-    on the page stops after "to" or "the")."""
+    """Indices (over all lines) of a report's footnotes opening in the lower half of a page
+    that ends with a finished footnote, each a block of its own: after a line that closes a
+    sentence, or wherever the page's paragraph runs on to the next page (it goes on past
+    them, not into them, even when its last line on the page stops after "to" or "the")."""
     starts, offset = set(), 0
-    for page, nxt in zip(pages, pages[1:] + [[]], strict=True):
+    for n, page in enumerate(pages):
+        nxt = pages[n + 1] if n + 1 < len(pages) else []
         runs_on = bool(nxt) and nxt[0].stripped[:1].islower()
-        starts.update(
-            offset + k
-            for k in range(max(1, len(page) // 2), len(page))
-            if (m := _FOOTNOTE.match(page[k].stripped))
-            and m.group(1).isupper()
-            and (runs_on or _TERMINAL.search(page[k - 1].stripped))
-        )
+        if page and _FULL_STOP.search(page[-1].stripped):
+            starts.update(
+                offset + k
+                for k in range(max(1, len(page) // 2), len(page))
+                if (m := _FOOTNOTE.match(page[k].stripped))
+                and m.group(1).isupper()
+                and (runs_on or _FULL_STOP.search(page[k - 1].stripped))
+            )
         offset += len(page)
     return starts
 
 
-def _assemble(pages: list[list[_Line]], headline: str = "") -> list[_Block]:
+def _assemble(pages: list[list[_Line]], headline: str = "", report: bool = False) -> list[_Block]:
     lines = [line for page in pages for line in page]
     width = _column_width(lines)
     headline_at = {start: end for start, end in _headline_runs(lines, headline)}
-    footnotes = _footnote_starts(pages)
+    footnotes = _footnote_starts(pages) if report else set()
     blocks: list[_Block] = []
     current: _Block | None = None
     i = 0
@@ -1308,7 +1321,7 @@ def _footnote_marks(blocks: list[_Block]) -> set[int]:
         for i in range(1, len(blocks) - 1)
         if blocks[i].text.isdigit()
         and len(blocks[i].text) <= 3
-        and _TERMINAL.search(blocks[i - 1].text)
+        and _FULL_STOP.search(blocks[i - 1].text)
         and not blocks[i - 1].text[-1:].isdigit()
         and not blocks[i + 1].text.isdigit()
     }
@@ -1955,7 +1968,7 @@ def clean_pages(pages: list[str]) -> list[str]:
     headline = _page_headline(page_lines)
     web_print = _remove_positional(page_lines)
     vocabulary = _vocabulary(page_lines)
-    blocks = _assemble(page_lines, headline)
+    blocks = _assemble(page_lines, headline, report=not web_print)
     for block in blocks:
         block.text = " ".join(_join_lines(block, vocabulary, web_print).split())
     _decide(blocks, web_print)
