@@ -224,6 +224,22 @@ def test_a_browsers_plain_hyphen_at_a_line_end_is_the_words_own() -> None:
     assert "soft-hyphenated internationalisation of its suppliers" in out
 
 
+def test_pdfiums_hyphen_mark_in_a_report_is_mostly_hyphenation() -> None:
+    # Without a browser's print header the mark may be typeset hyphenation ("be-cause"),
+    # unless the document writes compounds with the first part or it is a known prefix.
+    text = page(
+        "The committee said that the decision had been taken be\ufffe",
+        "cause of the fighting in the hazara-kvarterer of the city, where many hazara\ufffe",
+        "studerende live, and that the long\u2010",
+        "term plan for the refu\ufffe",
+        "gees would be kept, according to the report published by the committee on Monday.",
+    )
+    out = clean_text([text])
+    assert "taken because of the fighting" in out
+    assert "many hazara-studerende live" in out
+    assert "the long-term plan for the refugees" in out
+
+
 def test_normalises_whitespace() -> None:
     out = clean_text(["  The   regional\tauthorities   announced  the decision today.  \r\n"])
     assert out == "The regional authorities announced the decision today."

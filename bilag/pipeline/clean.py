@@ -85,7 +85,9 @@ The approach, in order:
    "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so
    in a printed web page a plain hyphen at a line's end (which pdfium reports as U+FFFE,
    often joining the two lines) is the word's own unless the document spells the word
-   without it; a number's hyphen ("302-horsepower") is never hyphenation.
+   without it; in other documents pdfium's mark is mostly hyphenation ("be-cause"), unless
+   the document writes compounds with the first part. A number's hyphen ("302-horsepower")
+   is never hyphenation.
 
 The output keeps one entry per input page; a paragraph that continues over a page break is
 attached to the page where it starts.
@@ -604,11 +606,9 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
     # ("al\ufffeBaghdadi"), whether the hyphen is the word's own (a browser breaks a line at
-    # "al-Baghdadi") or hyphenation: the line is broken again after a plain hyphen, for
-    # ``_rejoin_hyphen`` to tell which. A browser hyphenates with U+2010 (for a soft hyphen
-    # or ``hyphens: auto``): that, like a soft hyphen, is hyphenation only.
-    text = re.sub(r"\ufffe\n?", "-\n", text)
-    text = re.sub(r"[\u00ad\u2010]\n", "\n\u00ad", text)
+    # "al-Baghdadi") or hyphenation: the line is broken again after it, for
+    # ``_rejoin_hyphen`` to tell which (``_Line.hyphen``).
+    text = re.sub(r"\ufffe\n?", "\ufffe\n", text).replace("\u00ad\n", "\n\u00ad")
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
     text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
@@ -621,6 +621,9 @@ class _Line:
     page: int
     blank_before: bool = False  # a blank line or page break precedes it
     soft_break: bool = False  # a soft hyphen ended the previous line inside a word
+    # The mark pdfium printed for the hyphen that ended the previous line: U+FFFE for a
+    # plain hyphen, U+2010 for a browser's hyphenation; "" for a hyphen in the text itself.
+    hyphen: str = ""
     # The document's own running header or footer stood just before it: a page break of
     # the document inside a printed page.
     furniture_before: bool = False
@@ -635,14 +638,19 @@ def _page_lines(pages: list[str]) -> list[list[_Line]]:
     for number, page in enumerate(pages):
         lines: list[_Line] = []
         blank = True
+        hyphen = ""
         for raw in _normalise(page).split("\n"):
             soft = raw.startswith("\u00ad")
             text = raw.replace("\u00ad", "").strip()
             if not text:
                 blank = True
                 continue
-            lines.append(_Line(text, number, blank_before=blank, soft_break=soft))
+            mark = text[-1] if text[-1] in "\ufffe\u2010" else ""
+            if mark:
+                text = text[:-1] + "-"
+            lines.append(_Line(text, number, blank_before=blank, soft_break=soft, hyphen=hyphen))
             blank = False
+            hyphen = mark
         result.append(lines)
     return result
 
@@ -1053,7 +1061,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "", report: bool = False
     return blocks
 
 
-def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool = False) -> str:
+def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool) -> str:
     text = block.lines[0].stripped
     for line in block.lines[1:]:
         nxt = line.stripped
@@ -1062,7 +1070,9 @@ def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool = False
         elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
             first = m.group(1)
             second = _WORD.match(nxt)
-            if second and _rejoin_hyphen(first, second.group(0), vocabulary, web_print):
+            if second and _rejoin_hyphen(
+                first, second.group(0), vocabulary, web_print, line.hyphen
+            ):
                 text = text[:-1] + nxt
             else:
                 text += nxt
@@ -1076,17 +1086,24 @@ def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool = False
 
 
 def _rejoin_hyphen(
-    first: str, second: str, vocabulary: Counter[str], web_print: bool = False
+    first: str, second: str, vocabulary: Counter[str], web_print: bool, mark: str
 ) -> bool:
-    """True when "first-" + "second" at a line break is one word split by hyphenation."""
+    """True when "first-" + "second" at a line break is one word split by hyphenation (mark:
+    ``_Line.hyphen``)."""
     joined = (first + second).lower()
     if vocabulary[joined]:
         return True
-    # A browser hyphenates with U+2010 (a soft break by now): its plain hyphen is the word's.
-    if web_print or vocabulary[f"{first}-{second}".lower()]:
+    if vocabulary[f"{first}-{second}".lower()]:
         return False
+    if web_print and mark:
+        # A browser hyphenates with U+2010: its plain hyphen is the word's own.
+        return mark == "\u2010"
     if second[:1].isupper() or first.isupper() or first.lower() in _COMPOUND_PREFIXES:
         return False
+    if vocabulary[first.lower() + "-"]:
+        return False  # the document writes other compounds with it ("hazara-kvarterer")
+    if mark:
+        return True  # in a typeset document pdfium's mark is mostly hyphenation
     # Both halves are words of this document: likely a compound ("long-term").
     return not (len(first) > 1 and vocabulary[first.lower()] and vocabulary[second.lower()])
 
@@ -1100,6 +1117,8 @@ def _vocabulary(pages: list[list[_Line]]) -> Counter[str]:
                 words = words[:-1]  # the fragment before a line-end hyphen is not a word
             vocabulary.update(w.lower() for w in words)
             vocabulary.update(p.lower() for w in words if "-" in w for p in w.split("-"))
+            # A compound's first part with its hyphen ("hazara-"), for ``_rejoin_hyphen``.
+            vocabulary.update(w.split("-")[0].lower() + "-" for w in words if "-" in w)
     return vocabulary
 
 
