@@ -50,30 +50,29 @@ The approach, in order:
    teaser's summary, so the summaries go too), a comment thread whose comments each end in a
    reply button, from its heading on, and everything from a series of web time stamps ("2 days
    ago") once the article has been told; the rest are "short" and decided by their neighbours.
-   Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), a caption of a
-   sentence or two just before a credit standing alone (when the article goes on after the
-   picture), file names and counters, bylines ("Opinion by Jane Doe") and stamp lines ("Updated
-   3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's
-   name with a social media handle ("Jane Doe @janedoe"), headlines (not list items or entries
-   of a table of contents) printed twice within a few lines (teasers) with the section labels
-   printed by them and, once the article is under way, the summary after a labelled one, an
-   author box after the article ("About Jane Doe", or the byline's name alone, and the
-   biography), and a series of excerpts cut off with an ellipsis (or two dots), are dropped
-   before that and do not count as neighbours. The headline named by the print header is kept,
-   but it is no prose for its neighbours: short labels just before it (breadcrumbs, section
-   labels) are judged as if nothing followed them. The article's main region carries on over a
-   page break past a sidebar printed at the page's end (the column first, the sidebar after it,
-   page by page), up to the last prose or list item of the page it resumes on. Outside the
-   article's main region, several teaser-sized pieces of prose are a list of other articles'
-   summaries, and one with boilerplate on both sides is the site's blurb or an appeal. After
-   the article's last prose, a run of short lines that opens with a link-like line is a link
-   list even when a few of its lines are not (cut off, or glued to a label). When a block is in
-   doubt it is kept: losing a sentence of the article is worse than keeping a menu line. Once
-   all is decided, a short label kept once but dropped at least three times as often elsewhere
-   (the section label of every teaser) goes, and so do calls to click ("Get our app by clicking
-   here"), which are judged by their neighbours as the lines they look like, and passages (not
-   headings) that a block a few blocks away prints in full (a pull quote, a caption printed
-   again cut off or expanded).
+   Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
+   counters, bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15 pm CET, March 12,
+   2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name with a social media
+   handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of contents)
+   printed twice within a few lines (teasers) with the section labels printed by them and, once
+   the article is under way, the summary after a labelled one, an author box after the article
+   ("About Jane Doe", or the byline's name alone, and the biography), and a series of excerpts
+   cut off with an ellipsis (or two dots), are dropped before that and do not count as
+   neighbours. The headline named by the print header is kept, but it is no prose for its
+   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
+   nothing followed them. The article's main region carries on over a page break past a sidebar
+   printed at the page's end (the column first, the sidebar after it, page by page), up to the
+   last prose or list item of the page it resumes on. Outside the article's main region,
+   several teaser-sized pieces of prose are a list of other articles' summaries, and one with
+   boilerplate on both sides is the site's blurb or an appeal. After the article's last prose,
+   a run of short lines that opens with a link-like line is a link list even when a few of its
+   lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
+   sentence of the article is worse than keeping a menu line. Once all is decided, a short
+   label kept once but dropped at least three times as often elsewhere (the section label of
+   every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
+   judged by their neighbours as the lines they look like, and passages (not headings) that a
+   block a few blocks away prints in full (a pull quote, a caption printed again cut off or
+   expanded).
    In a document that is no printed web page (a report), the short lines before the first
    prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
@@ -312,10 +311,6 @@ _IMAGE_FILE = re.compile(r"^[\w.-]+\.(jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.IG
 _GALLERY_COUNT = re.compile(
     r"^((image|photo|picture|slide|billede|foto|bild)\s)?\d{1,3}\s?(of|af|von|/)\s?/?\s?\d{1,3}$",
     re.IGNORECASE,
-)
-# A credit that stands alone, without the caption's text: "(Image: © Jane Doe)".
-_CREDIT_ONLY = re.compile(
-    r"^\(?(image|photo|picture|foto|bild)s?( credit)?\s?:[^.!?]{0,60}\)?$", re.IGNORECASE
 )
 # A caption's label, which opens a caption of its own also when it fills the column.
 _CAPTION_LABEL = re.compile(
@@ -1556,17 +1551,6 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         and _is_caption(blocks[i].text)
         and blocks[i - 1].kind is _Kind.SHORT
         and _is_heading_like(blocks[i - 1].text)
-    }
-    # A sentence or two just before a credit standing alone ("Jane Doe/Getty Images",
-    # "Photo: Getty Images") is that picture's caption when the article goes on after the
-    # picture; at its end, the credit of its lead picture may follow its last paragraph.
-    alt_texts |= {
-        i - 1
-        for i in pictures
-        if 0 < i < len(blocks) - 1
-        and (_AGENCY_CREDIT.match(blocks[i].text) or _CREDIT_ONLY.match(blocks[i].text))
-        and blocks[i - 1].kind is _Kind.NEAR_GOOD
-        and blocks[i + 1].kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
     }
     doubled = _doubled_headlines(blocks)
     # Bylines and stamp lines stand between the headline and the lead, and by comments.
