@@ -329,7 +329,11 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
         # Only a public bilag has pages to clean; processing cleans the others itself.
         public = queryset.public().select_related(None).only("pk", "page_count")
         skipped = queryset.count() - len(public)
-        queued = sum(enqueue_reclean(bilag) for bilag in public)
+        queued = 0
+        for bilag in public:
+            if not enqueue_reclean(bilag):
+                break  # the broker is down: every further try would wait its timeout too
+            queued += 1
         self.message_user(
             request,
             ngettext(

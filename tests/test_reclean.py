@@ -254,14 +254,19 @@ def test_admin_action_says_so_when_the_broker_is_down(
     processed, staff_client, settings, monkeypatch
 ):
     settings.BAGGRUND_PROCESSING = "celery"
-    bilag = processed()
+    bilag, other = processed(863), processed(864)
+    tries = []
 
     def unreachable(**kwargs):
+        tries.append(kwargs)
         raise BrokerError("connection refused")
 
     monkeypatch.setattr(tasks.reclean_bilag, "apply_async", unreachable)
 
-    messages = messages_of(run_action(staff_client, bilag))
+    messages = messages_of(run_action(staff_client, bilag, other))
+
+    # Each try waits for the broker's timeout: one is enough to know it is down.
+    assert len(tries) == 1
 
     assert messages == [
         "0 bilag er lagt i kø til at få teksten renset igen.",
@@ -314,3 +319,30 @@ def test_command_refuses_an_unknown_bilag_and_writes_nothing(processed):
     assert is_stale(bilag)
     with pytest.raises(CommandError, match="or give --all"):
         command()
+
+
+def test_a_bilag_of_only_its_cover_sheet_is_cleaned_to_no_text():
+    bilag = BilagFactory(status=Bilag.Status.PUBLISHED, cleaned_text="old text")
+    PageFactory(bilag=bilag, number=1, raw_text="\n".join(cover(863)), text="old text")
+
+    assert reclean_bilag(bilag)
+    bilag.refresh_from_db()
+    assert bilag.cleaned_text == "" and page_texts(bilag) == [""]
+
+
+def test_command_goes_on_past_a_bilag_that_fails_and_says_which(processed, monkeypatch):
+    first, second = processed(863), processed(864)
+    make_stale(first)
+    make_stale(second)
+    clean_again = processing.reclean_bilag
+
+    def failing_on_863(bilag):
+        if bilag.pk == first.pk:
+            raise RuntimeError("disk full")
+        return clean_again(bilag)
+
+    monkeypatch.setattr(reclean, "reclean_bilag", failing_on_863)
+
+    with pytest.raises(CommandError, match=r"1 bilag failed.*/syrien/863/ \(RuntimeError: disk"):
+        command("--all")
+    assert is_stale(first) and not is_stale(second)

@@ -1,5 +1,7 @@
 """Clean the stored raw text of bilag again, after the cleaner has improved: no PDF, no OCR."""
 
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 
 from bilag.admin import PERMALINK_PATH
@@ -7,6 +9,7 @@ from bilag.models import Bilag
 from bilag.processing import reclean_bilag
 
 PROGRESS_EVERY = 100
+logger = logging.getLogger(__name__)
 
 
 def named_bilag(permalinks: list[str]) -> list[int]:
@@ -15,7 +18,7 @@ def named_bilag(permalinks: list[str]) -> list[int]:
     for permalink in permalinks:
         match = PERMALINK_PATH.fullmatch(permalink.lstrip("/"))
         pk = (
-            Bilag.objects.filter(country__slug=match["country"], number=int(match["number"]))
+            Bilag.objects.at_permalink(match["country"], int(match["number"]))
             .values_list("pk", flat=True)
             .first()
             if match
@@ -59,13 +62,24 @@ class Command(BaseCommand):
         # Only what the progress lines need; each re-clean reads its own row and pages.
         rows = chosen.select_related("country").only("pk", "number", "country", "country__slug")
         done = changed = 0
+        failed = []
         for bilag in rows.order_by("pk").iterator(chunk_size=500):
             done += 1
-            if reclean_bilag(bilag):
+            where = bilag.get_absolute_url() if bilag.has_permalink else f"#{bilag.pk}"
+            try:
+                renewed = reclean_bilag(bilag)
+            except Exception as error:  # one bad bilag must not stop a run over the archive
+                logger.exception("re-cleaning bilag %s failed", bilag.pk)
+                failed.append(f"{where} ({error.__class__.__name__}: {error})")
+                continue
+            if renewed:
                 changed += 1
                 if options["verbosity"] >= 2:
-                    where = bilag.get_absolute_url() if bilag.has_permalink else f"#{bilag.pk}"
                     self.stdout.write(f"{where}: new text")
             if done % PROGRESS_EVERY == 0:
                 self.stdout.write(f"{done} of {total} bilag, {changed} with new text so far")
         self.stdout.write(f"{done} bilag, {changed} with new text")
+        if failed:
+            raise CommandError(
+                f"{len(failed)} bilag failed and kept their text: {'; '.join(failed)}"
+            )
