@@ -1515,3 +1515,16 @@ def test_a_dated_line_at_a_reports_page_foot_is_no_print_header() -> None:
     entry = "12.03.2019, 10.15 Police raided the office of the newspaper in the centre."
     out = clean_text([page(P1, "", P2, "", P3, "", entry)])
     assert entry in out
+
+
+def test_headlines_that_open_like_a_search_box_or_a_month_stay() -> None:
+    headlines = ["Search for survivors goes on", "Cerca de 200 muertos en Alepo", "Set 2"]
+    for headline in headlines:
+        out = clean_text([page(P1, "", headline, "", P2)])
+        assert headline in out
+
+
+def test_stamp_labels_in_other_languages_with_a_clock_time_go() -> None:
+    for stamp in ("Publicado 14:32", "Mis à jour 10:15", "Last updated 09:40"):
+        out = clean_text([page(HEADER, "Court halts Returns Flight to Kabul", LEAD, stamp, P1, P2)])
+        assert stamp not in out and LEAD in out

@@ -239,8 +239,10 @@ _DOWNLOAD = re.compile(
 _DOWNLOAD_WORDS = 15
 
 # A search box: "Search: Search the site", "Search here..", "Søg:".
+# ("Search for survivors goes on…" is a headline, not a box.)
 _SEARCH_BOX = re.compile(
-    r"^(search|søg|suche|cerca|buscar|rechercher)(\s?:|\s(here|this site|the site)\b|.*(\.\.|…)$)",
+    r"^(search|søg|suche|cerca|buscar|rechercher)"
+    r"(\s?:|\s(here|this site|the site)\b|\W{0,2}(\w+\W{1,2})?(\.\.|…)$)",
     re.IGNORECASE,
 )
 _SEARCH_WORDS = 6
@@ -452,7 +454,8 @@ def _cldr_names(names_of: Callable[..., Mapping[int, str]]) -> str:
         for name in names_of(width, context, locale).values()
         if len(name.rstrip(".")) >= 3  # "do", "so", "ne" are words as well as weekdays
     }
-    return _trie_pattern(names)
+    # Abbreviations that are English words, whole lines of which ("Set 2", "Out 3") are no date.
+    return _trie_pattern(names - {"set", "out", "pro", "ara"})
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -519,7 +522,12 @@ _STAMP_PARTS = re.compile(
 )
 _READING_TIME_LINE = re.compile(rf"^({_READING_TIME})\W*$", re.IGNORECASE)
 _STAMP_LABEL = re.compile(
-    r"^(updated|published|posted|opdateret|udgivet|aktualisiert)\b", re.IGNORECASE
+    r"^((last|sidst|senest|zuletzt) )?(updated|published|posted|opdateret|udgivet|aktualisiert|"
+    r"veröffentlicht|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|"
+    r"gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|opublikowano|"
+    r"zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено)"
+    r"(?!\w)",
+    re.IGNORECASE,
 )
 _NAME = re.compile(r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){1,4}$")
 # A byline: "By Jane Doe", "BY JANE DOE | Special to the Post", "Af Jens Hansen, Ritzau";
