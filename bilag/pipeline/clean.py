@@ -406,6 +406,11 @@ _PAGE_NUMBER = re.compile(
 # Clock times and video durations on a line of their own ("0:00", "01:01:43").
 _TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
 
+# "2 days ago", "14H ago", "an hour ago".
+_AGO = (
+    r"(\d+|an?|one)\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
+    r"years?)\s+ago\b"
+)
 # "2 timer siden", "vor 3 Stunden", "hace 28 minutos", "il y a 2 heures", "3 ore fa".
 _RELATIVE_TIME = (
     r"\b((for|för)\s)?(\d+|en|et|ett)\s(minutter|minuter|timer|timmar|dage|dager|dagar|uger|"
@@ -486,8 +491,7 @@ _WEEKDAY = _cldr_names(get_day_names)
 _DATE_JOIN = r"(de|del|of)"  # "12 de marzo de 2019", "the 12th of March"
 _DATELINE = re.compile(
     rf"^((updated|published|opdateret|udgivet|aktualisiert)\W*)?(({_WEEKDAY}),?\s(den\s)?)?("
-    r"(\d+|an?|one)\s?(s|m|h|d|w|mo|y|sec|min|mins|hr|hrs|hours?|days?|weeks?|months?|"
-    rf"years?)\s+ago|{_RELATIVE_TIME}|"
+    rf"{_AGO}|{_RELATIVE_TIME}|"
     rf"{_MONTH}\s\d{{1,2}}(,?\s\d{{4}})?|\d{{1,2}}\.?\s({_DATE_JOIN}\s)?{_MONTH}"
     rf"(\s({_DATE_JOIN}\s)?\d{{4}})?(\s(г|р)\.?)?"
     r")\W*$",
@@ -545,8 +549,7 @@ _BYLINE_WORDS = 20  # a byline with its date and the author's title
 # A time stamp of a comment or a teaser: a relative time ("2 days ago", "14H ago"). Clock
 # times alone are not enough: a live blog dates its entries by the clock, and they are content.
 _WEB_STAMP = re.compile(
-    rf"\b(\d+|an?|one)\s?(s|m|h|d|w|mo|y|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
-    rf"months?|years?)\s+ago\b|{_RELATIVE_TIME}",
+    rf"\b{_AGO}|{_RELATIVE_TIME}",
     re.IGNORECASE,
 )
 
