@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/clean_report.py [CORPUS_DIR] [--limit N] [--all] [--jobs J]
                                            [--no-trafilatura] [--no-own] [--no-readability]
-                                           [--no-newspaper]
+                                           [--no-newspaper] [--no-links]
                                            [--show NAME]
 
 CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
@@ -98,20 +98,23 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pypdfium2
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.clean import clean_pages  # noqa: E402
+from bilag.pipeline.extract import PageText, page_texts  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+Input = tuple[str, list[PageText], str]  # name, pages, gold text
 OWN_PAGES = Path(__file__).resolve().parent / "pages"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_TIMEOUT = 30
 # Readability test pages whose cleaned output has been read while writing rules.
 READABILITY_ANALYSED = frozenset({"ietf-1", "wikipedia", "heise", "cnn"})
+# Give the cleaner the lines that the PDFs print as links' text (off with --no-links: as
+# for a PDF printed by a tool that drops links).
+USE_LINKS = True
 
 _QUOTES = str.maketrans(
     {
@@ -193,14 +196,19 @@ def article_headings(raw_lines: list[str], gold_norm: str) -> set[int]:
     return headings
 
 
-def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Result:
-    cleaned = clean_pages(pages)
+def clean(pages: list[PageText]) -> list[str]:
+    links = [page.link_lines for page in pages] if USE_LINKS else []
+    return clean_pages([page.text for page in pages], links)
+
+
+def evaluate(name: str, pages: list[PageText], gold: str, show: bool = False) -> Result:
+    cleaned = clean(pages)
     out = norm(" ".join(cleaned))
     out_lines = {norm(line) for page in cleaned for line in page.splitlines()}
     # pdfium joins the two lines of a word broken at a hyphen ("al\ufffeBaghdadi"): the
     # lines as printed.
     raw_lines = [
-        norm(line) for page in pages for line in page.replace("\ufffe", "-\n").splitlines()
+        norm(line) for page in pages for line in page.text.replace("\ufffe", "-\n").splitlines()
     ]
     raw_joined = " ".join(raw_lines)
     raw_variants = (raw_joined, dehyphenated(raw_joined), rehyphenated(raw_joined))
@@ -253,15 +261,11 @@ def evaluate(name: str, pages: list[str], gold: str, show: bool = False) -> Resu
 # --------------------------------------------------------------------------- inputs
 
 
-def pdf_pages(path: Path) -> list[str]:
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
+def pdf_pages(path: Path) -> list[PageText]:
+    return list(page_texts(path))
 
 
-def ocr_pages(path: Path) -> list[str]:
+def ocr_pages(path: Path) -> list[PageText]:
     target = CACHE / "ocr" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
     target.mkdir(parents=True, exist_ok=True)
     if not list(target.glob("p-*.png")):
@@ -275,7 +279,7 @@ def ocr_pages(path: Path) -> list[str]:
                 check=True,
                 capture_output=True,
             )
-        pages.append(text_file.read_text())
+        pages.append(PageText(text_file.read_text()))
     return pages
 
 
@@ -311,19 +315,19 @@ def print_html(content: bytes, key: str, flags: tuple[str, ...] = ()) -> Path | 
     return None
 
 
-def bilag_inputs(corpus: Path) -> list[tuple[str, list[str], str]]:
+def bilag_inputs(corpus: Path) -> list[Input]:
     out = []
     for folder in sorted((corpus / "bilag").glob("*/")):
         pdf = folder / "bilag.pdf"
         expected = json.loads((folder / "expected.json").read_text())
         pages = pdf_pages(pdf)
-        if sum(len(p.strip()) for p in pages) < 50:
+        if sum(len(p.text.strip()) for p in pages) < 50:
             pages = ocr_pages(pdf)
         out.append((f"bilag/{folder.name}", pages[1:], expected["gold_text"]))
     return out
 
 
-def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str, list[str], str]]:
+def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[Input]:
     folder = corpus / "web" / "articles"
     truth = json.loads((folder / "ground-truth.json").read_text())
     files = sorted(folder.glob("*.html.gz"))[:limit]
@@ -342,7 +346,7 @@ def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[tuple[str
 
 def printed_pages(
     pages: dict[str, bytes], prefix: str, jobs: int, flags: tuple[str, ...] = ()
-) -> dict[str, list[str]]:
+) -> dict[str, list[PageText]]:
     """Each named HTML page printed with Chromium and its extra FLAGS (cached under
     PREFIX-NAME-<hash of the page and the flags>, so an edited page is printed again), as
     text per printed page. A page that Chromium fails on is left out with a note."""
@@ -362,7 +366,7 @@ def printed_pages(
     return out
 
 
-def own_inputs(jobs: int) -> list[tuple[str, list[str], str]]:
+def own_inputs(jobs: int) -> list[Input]:
     """The pages in bench/pages/, each NAME.html with its gold text NAME.txt; reports
     (report_*) are printed without Chromium's header and footer."""
     pages = sorted(OWN_PAGES.glob("*.html"))
@@ -430,7 +434,7 @@ def html_paragraphs(html: str) -> str:
     return "\n".join(parser.paragraphs)
 
 
-def readability_inputs(corpus: Path, jobs: int) -> list[tuple[str, list[str], str]]:
+def readability_inputs(corpus: Path, jobs: int) -> list[Input]:
     """Readability's test pages: source.html printed, the paragraphs of expected.html."""
     folders = sorted((corpus / "web" / "readability-testpages").glob("*/"))
     sources = {folder.name: (folder / "source.html").read_bytes() for folder in folders}
@@ -446,7 +450,7 @@ def readability_inputs(corpus: Path, jobs: int) -> list[tuple[str, list[str], st
     ]
 
 
-def newspaper_inputs(jobs: int) -> list[tuple[str, list[str], str]]:
+def newspaper_inputs(jobs: int) -> list[Input]:
     """newspaper4k's test pages (HTML with expected text), printed; [] if PyPI can't be reached."""
     folder = CACHE / "newspaper4k"
     data = next(folder.glob("*/tests/data"), None)
@@ -498,8 +502,8 @@ def trafilatura_report(corpus: Path, jobs: int) -> None:
         if pdf is None:
             continue
         pages = pdf_pages(pdf)
-        raw = norm(" ".join(pages))
-        out = norm(" ".join(clean_pages(pages)))
+        raw = norm(" ".join(page.text for page in pages))
+        out = norm(" ".join(clean(pages)))
         for snippet in m.get("with", []):
             if norm(snippet) in raw:
                 keep_total += 1
@@ -538,10 +542,15 @@ def main() -> None:
     )
     parser.add_argument("--no-newspaper", action="store_true", help="skip newspaper4k's test pages")
     parser.add_argument(
+        "--no-links", action="store_true", help="clean without the PDFs' link areas"
+    )
+    parser.add_argument(
         "--show",
         help="print cleaned text, misses and kept junk for NAME (web/… or without the set)",
     )
     args = parser.parse_args()
+    global USE_LINKS
+    USE_LINKS = not args.no_links
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
 

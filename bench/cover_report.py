@@ -251,7 +251,7 @@ def parsed_text(sample: Sample, values: dict, seed: int) -> str:
             scanned_pdf(sample, values, path, rng)
             return ocr_page(path, 0, languages=["dan", "eng"], timeout=120)
         typed_pdf(sample, values, path)
-        return next(page_texts(path))
+        return next(page_texts(path)).text
 
 
 def normalise(value) -> str:

@@ -43,9 +43,9 @@ def bench_extract(path: Path, workdir: Path) -> None:
     inspected = time.perf_counter()
     chars = 0
     ocr_pages = 0
-    for text in page_texts(info.path):
-        chars += len(text)
-        ocr_pages += text_needs_ocr(text)
+    for page in page_texts(info.path):
+        chars += len(page.text)
+        ocr_pages += text_needs_ocr(page.text)
     done = time.perf_counter()
     n = info.page_count
     print(f"born-digital: {n} pages, {chars:,} chars, {ocr_pages} pages flagged for OCR")

@@ -141,6 +141,7 @@ class ExtractedPage:
     number: int
     raw_text: str
     method: str
+    link_lines: tuple[int, ...] = ()
 
 
 def set_progress(bilag: Bilag, text: str) -> None:
@@ -161,7 +162,7 @@ def split_cover(pages: list[AnyPage]) -> tuple[Cover | None, list[AnyPage]]:
 
 def clean_body(body: list[AnyPage]) -> tuple[dict[int, str], str]:
     """The cleaned text of each body page by its number, and the bilag's whole cleaned text."""
-    cleaned = clean_pages([page.raw_text for page in body])
+    cleaned = clean_pages([page.raw_text for page in body], [page.link_lines for page in body])
     by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
     return by_number, "\n\n".join(text for text in cleaned if text.strip())
 
@@ -246,9 +247,9 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
 def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPage]:
     languages = settings.BAGGRUND_OCR_LANGUAGES
     pages = []
-    for index, text in enumerate(page_texts(path)):
+    for index, page in enumerate(page_texts(path)):
         number = index + 1
-        if text_needs_ocr(text):
+        if text_needs_ocr(page.text):
             check_ocr(languages)
             set_progress(bilag, f"OCR, side {number} af {page_count}")
             text = ocr_page(
@@ -262,7 +263,7 @@ def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPa
         else:
             if number % 25 == 0:
                 set_progress(bilag, f"Tekst, side {number} af {page_count}")
-            pages.append(ExtractedPage(number, text, Page.Method.TEXT))
+            pages.append(ExtractedPage(number, page.text, Page.Method.TEXT, page.link_lines))
     return pages
 
 
@@ -380,6 +381,7 @@ def save_result(
                 number=page.number,
                 method=page.method,
                 raw_text=page.raw_text,
+                link_lines=list(page.link_lines),
                 text=cleaned_by_number.get(page.number, ""),
             )
             for page in pages
@@ -400,7 +402,7 @@ def reclean_bilag(bilag: Bilag) -> bool:
     if current is None or not current.is_public:
         return False
     # Cleaned outside the transaction, which then only holds the row for the writes.
-    pages = list(current.pages.order_by("number").only("number", "raw_text", "text"))
+    pages = list(current.pages.order_by("number").only("number", "raw_text", "link_lines", "text"))
     _cover, body = split_cover(pages)
     cleaned_by_number, cleaned_text = clean_body(body)
     language = detect_language(cleaned_text)

@@ -76,6 +76,36 @@ def born_digital_pdf(path: Path, pages: Sequence[str]) -> Path:
     return path
 
 
+# A line of a linked page: its text, where it links to ("" for nowhere, "https://…" for a web
+# address, "#name" for a place in the document) and the part of it that is the link (all of
+# it when "").
+LinkedLine = tuple[str, str, str]
+
+
+def linked_pdf(path: Path, pages: Sequence[Sequence[LinkedLine]]) -> Path:
+    """One page per list of lines, each line drawn with its link over it, as a browser prints
+    a page's anchors."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.bookmarkPage("top")
+    for lines in pages:
+        y = A4[1] - 72
+        c.setFont("Helvetica", 11)
+        for text, target, part in lines:
+            c.drawString(72, y, text)
+            if target:
+                linked = part or text
+                left = 72 + c.stringWidth(text[: text.index(linked)], "Helvetica", 11)
+                area = (left, y - 3, left + c.stringWidth(linked, "Helvetica", 11), y + 10)
+                if target.startswith("#"):
+                    c.linkRect("", target[1:], area, relative=0, thickness=0)
+                else:
+                    c.linkURL(target, area, relative=0, thickness=0)
+            y -= 15
+        c.showPage()
+    c.save()
+    return path
+
+
 def text_image(lines: Sequence[str], *, width: int = 1240, font_size: int = 42) -> Image.Image:
     """Lines of black text on white, grayscale, as a 150 dpi scan would look."""
     font = ImageFont.truetype(str(VERA_TTF), font_size)

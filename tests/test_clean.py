@@ -1528,3 +1528,72 @@ def test_stamp_labels_in_other_languages_with_a_clock_time_go() -> None:
     for stamp in ("Publicado 14:32", "Mis à jour 10:15", "Last updated 09:40"):
         out = clean_text([page(HEADER, "Court halts Returns Flight to Kabul", LEAD, stamp, P1, P2)])
         assert stamp not in out and LEAD in out
+
+
+# A web print's page: the browser's header and footer around the site's lines.
+PRINT_HEADER = "11/10/2018, 14:32 Border crossing reopens - Example News"
+PRINT_FOOTER = "https://news.example.org/world/border-crossing-reopens {}/2"
+TEASER = "Farmers return to their fields as the water drops for the first time in weeks"
+
+
+def links_to(pages: list[str], *texts: str) -> list[list[int]]:
+    """For each page, the numbers of its lines that read one of TEXTS."""
+    return [[i for i, line in enumerate(p.split("\n")) if line in texts] for p in pages]
+
+
+def web_print(*parts: str) -> list[str]:
+    return [
+        page(PRINT_HEADER, P1, "", P2, PRINT_FOOTER.format(1)),
+        page(PRINT_HEADER, *parts, PRINT_FOOTER.format(2)),
+    ]
+
+
+def test_a_teaser_printed_as_a_link_next_to_boilerplate_is_removed() -> None:
+    pages = web_print(P3, "", TEASER, "", "Share this story")
+    # Without the links, the teaser reads as the article's last line.
+    assert flat(TEASER) in clean_text(pages)
+    out = clean_pages(pages, links_to(pages, TEASER))
+    assert out == [flat(P1) + "\n\n" + flat(P2), flat(P3)]
+
+
+def test_a_long_teaser_printed_as_a_link_is_no_prose() -> None:
+    summary = [
+        "Farmers in the south return to their fields as the flood water drops, and aid groups",
+        "say that the harvest may yet be saved if the weather holds for two more weeks.",
+    ]
+    pages = web_print(P3, "", *summary)
+    assert flat(" ".join(summary)) in clean_text(pages)
+    assert flat(" ".join(summary)) not in clean_text(pages, links_to(pages, *summary))
+
+
+def test_links_between_two_paragraphs_are_kept() -> None:
+    sources = ["UNHCR: Syria factsheet", "Amnesty International: annual report"]
+    pages = web_print("", *sources, "", P3)
+    out = clean_text(pages, links_to(pages, *sources))
+    assert out == clean_text(pages)
+    assert all(source in out for source in sources)
+
+
+def test_a_web_address_printed_as_a_link_is_kept() -> None:
+    address = "https://www.unhcr.org/syria-emergency.html"
+    pages = web_print(P3, "", address, "", "Share this story")
+    assert address in clean_text(pages, links_to(pages, address))
+
+
+def test_a_reports_links_are_its_sources_and_are_kept() -> None:
+    # No browser header: a report, whose last line links to its source.
+    source = "Amnesty International: Annual report on Syria"
+    pages = [page(P1, "", P2), page(P3, "", source)]
+    assert source in clean_text(pages, links_to(pages, source))
+    # The same page printed by a browser: a link after the article's end is the site's.
+    printed = web_print(P3, "", source)
+    assert source not in clean_text(printed, links_to(printed, source))
+
+
+def test_link_lines_count_the_raw_lines_with_blank_and_windows_line_breaks() -> None:
+    pages = web_print(P3, "", "", TEASER, "", "Share this story")
+    pages = [p.replace("\n", "\r\n") for p in pages]
+    links = [[i for i, line in enumerate(p.split("\r\n")) if line == TEASER] for p in pages]
+    assert flat(TEASER) not in clean_text(pages, links)
+    # One line off, and the teaser is not a link.
+    assert flat(TEASER) in clean_text(pages, [[i - 1 for i in p] for p in links])

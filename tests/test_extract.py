@@ -3,6 +3,7 @@ import random
 from pathlib import Path
 
 import pikepdf
+import pypdfium2
 import pytest
 
 from bilag.pipeline.extract import (
@@ -45,7 +46,7 @@ def test_born_digital_pages_and_text(tmp_path, workdir):
     assert info.was_encrypted is False
     assert info.path == path
     assert info.sha256 == hashlib.sha256(before).hexdigest()
-    texts = list(page_texts(info.path))
+    texts = [page.text for page in page_texts(info.path)]
     assert len(texts) == 3
     assert "journalists were detained" in " ".join(texts[0].split())
     assert "Flygtningenævnet" in texts[1] and "rettigheder de får på grænsen" in texts[1]
@@ -56,7 +57,7 @@ def test_born_digital_pages_and_text(tmp_path, workdir):
 
 
 def test_mixed_pdf_routes_per_page(tmp_path):
-    texts = list(page_texts(pdfs.mixed_pdf(tmp_path / "m.pdf")))
+    texts = [page.text for page in page_texts(pdfs.mixed_pdf(tmp_path / "m.pdf"))]
     assert [text_needs_ocr(t) for t in texts] == [False, True]
 
 
@@ -69,7 +70,7 @@ def test_encrypted_with_empty_user_password_is_decrypted(tmp_path, workdir):
     assert info.was_encrypted is True
     assert info.path.parent == workdir
     assert info.sha256 == hashlib.sha256(before).hexdigest()
-    assert "Flygtningenævnet" in next(page_texts(info.path))
+    assert "Flygtningenævnet" in next(page_texts(info.path)).text
     with pikepdf.open(info.path) as pdf:
         assert not pdf.is_encrypted
     assert path.read_bytes() == before
@@ -193,7 +194,7 @@ def test_a_scans_own_ocr_layer_is_recognised(tmp_path, under_image):
         tmp_path / "scan.pdf", [pdfs.SCAN_LINES], under_image=under_image
     )
     assert page_has_scan_text_layer(path, 0) is True
-    assert "Rapport om sikkerhedssituationen" in next(page_texts(path))  # the layer is read
+    assert "Rapport om sikkerhedssituationen" in next(page_texts(path)).text  # the layer is read
 
 
 @pytest.mark.parametrize(
@@ -276,7 +277,7 @@ def test_corpus_every_file_is_read_or_refused_clearly(workdir):
 @needs_corpus
 def test_corpus_scanned_bilag_needs_ocr(workdir):
     info = inspect(CORPUS / "bilag" / "ukraine-1207" / "bilag.pdf", workdir)
-    assert all(text_needs_ocr(t) for t in page_texts(info.path))
+    assert all(text_needs_ocr(page.text) for page in page_texts(info.path))
 
 
 @pytest.mark.corpus
@@ -284,7 +285,7 @@ def test_corpus_scanned_bilag_needs_ocr(workdir):
 @pytest.mark.parametrize("name", ["kina-412", "usa-95"])
 def test_corpus_born_digital_bilag_needs_no_ocr(workdir, name):
     info = inspect(CORPUS / "bilag" / name / "bilag.pdf", workdir)
-    flags = [text_needs_ocr(t) for t in page_texts(info.path)]
+    flags = [text_needs_ocr(page.text) for page in page_texts(info.path)]
     # The last page of a printed web page is sometimes just a footer line.
     assert sum(flags) <= 1, flags
 
@@ -303,3 +304,35 @@ def test_corpus_ocrmypdf_output_is_a_scan_layer():
 def test_corpus_bilag_have_no_scan_layer(workdir, name):
     info = inspect(CORPUS / "bilag" / name / "bilag.pdf", workdir)
     assert not any(page_has_scan_text_layer(info.path, i) for i in range(info.page_count))
+
+
+def test_lines_printed_as_web_links_are_numbered_by_the_texts_lines(tmp_path):
+    path = pdfs.linked_pdf(
+        tmp_path / "links.pdf",
+        [
+            [
+                ("Home News Sport Weather", "https://example.org/", ""),
+                ("The report describes arrests of returnees in the north.", "", ""),
+                ("Read the full report here", "https://example.org/report", "here"),
+                ("Contents", "#top", ""),  # a link within the document
+                ("Floods in the south: farmers return", "https://example.org/floods", ""),
+            ],
+            [("Second page without links.", "", "")],
+        ],
+    )
+    first, second = page_texts(path)
+    lines = first.text.split("\n")
+    assert [lines[i] for i in first.link_lines] == [
+        "Home News Sport Weather",
+        "Floods in the south: farmers return",
+    ]
+    assert second.link_lines == ()
+
+
+def test_a_page_whose_characters_do_not_match_its_text_has_no_link_lines(tmp_path, monkeypatch):
+    path = pdfs.linked_pdf(tmp_path / "links.pdf", [[("Home News", "https://example.org/", "")]])
+    assert next(page_texts(path)).link_lines == (0,)
+    # As when a character beyond the BMP is two units of the text but one character.
+    read = pypdfium2.PdfTextPage.get_text_range
+    monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_range", lambda tp: "\U0001f600" + read(tp))
+    assert next(page_texts(path)).link_lines == ()

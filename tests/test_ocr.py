@@ -73,7 +73,7 @@ def test_language_codes_are_validated():
 
 
 def test_scanned_page_is_read(scanned):
-    assert text_needs_ocr(next(page_texts(scanned)))
+    assert text_needs_ocr(next(page_texts(scanned)).text)
     text = ocr_page(scanned, 0, languages=LANGS, timeout=60)
     found = set(words(text))
     assert {"flygtningenævnet", "udlændingestyrelsen", "sikkerhedssituationen"} <= found
@@ -268,7 +268,7 @@ def test_searchable_copy_has_text_layer(tmp_path):
 
     make_searchable_pdf(src, dst, languages=LANGS, pages=[1], timeout=120)
 
-    texts = list(page_texts(dst))
+    texts = [page.text for page in page_texts(dst)]
     assert len(texts) == 2
     assert "journalists were detained" in " ".join(texts[0].split())  # kept, not re-OCR'd
     assert {"flygtningenævnet", "sikkerhedssituationen", "security"} <= set(words(texts[1]))
@@ -330,7 +330,7 @@ def test_corpus_huge_pages_are_scaled_not_fatal(name):
 @needs_corpus
 def test_corpus_scanned_bilag_is_read():
     path = CORPUS / "bilag" / "ukraine-1207" / "bilag.pdf"
-    assert text_needs_ocr(next(page_texts(path)))
+    assert text_needs_ocr(next(page_texts(path)).text)
     found = set(words(ocr_page(path, 1, languages=LANGS, timeout=120)))
     assert {"sondland", "trump", "ukraine", "impeachment"} <= found
 

@@ -346,3 +346,57 @@ def test_command_goes_on_past_a_bilag_that_fails_and_says_which(processed, monke
     with pytest.raises(CommandError, match=r"1 bilag failed.*/syrien/863/ \(RuntimeError: disk"):
         command("--all")
     assert is_stale(first) and not is_stale(second)
+
+
+TEASER = "Floods in the south: farmers return to their fields"
+
+
+def web_print_with_a_linked_teaser(path) -> bytes:
+    """The board's cover sheet, then a browser's print of an article whose last line, before
+    the share bar, is a link to another article."""
+    header = ("11/10/2018, 14:32 Border crossing reopens - Example News", "", "")
+    footer = "https://news.example.org/world/border-crossing-reopens {}/2"
+
+    def plain(text: str) -> list[pdfs.LinkedLine]:
+        return [(line, "", "") for line in text.split("\n")]
+
+    pages = [
+        plain("\n".join(cover(863))),
+        [header, *plain(PARAGRAPHS[0]), ("", "", ""), *plain(footer.format(1))],
+        [
+            header,
+            *plain(PARAGRAPHS[1]),
+            (TEASER, "https://news.example.org/floods", ""),
+            ("Share this story", "", ""),
+            *plain(footer.format(2)),
+        ],
+    ]
+    return pdfs.linked_pdf(path, pages).read_bytes()
+
+
+PARAGRAPHS = [
+    "The regional authorities announced on Monday that the border crossing would reopen\n"
+    "for civilians after three weeks of closure, according to several local officials who\n"
+    "spoke to the press in the capital. Aid organisations said that families had waited.",
+    "Human rights groups have documented arbitrary arrests of returnees in the area during\n"
+    "the past year, and they warn that the security situation remains unpredictable for\n"
+    "people who are perceived to be opponents of the government\nor its armed forces.",
+]
+
+
+def test_link_lines_are_stored_and_cleaning_again_reads_them(
+    django_capture_on_commit_callbacks, tmp_path
+):
+    pdf = ContentFile(web_print_with_a_linked_teaser(tmp_path / "print.pdf"), name="p.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        bilag = accept_upload(pdf)
+    bilag.refresh_from_db()
+    assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
+    last = bilag.pages.get(number=3)
+    assert [last.raw_text.split("\n")[i] for i in last.link_lines] == [TEASER]
+    assert "arbitrary arrests" in bilag.cleaned_text and TEASER not in bilag.cleaned_text
+
+    assert reclean_bilag(bilag) is False  # the same links, the same text
+    Page.objects.filter(pk=last.pk).update(link_lines=[])
+    assert reclean_bilag(bilag) is True
+    assert TEASER in Bilag.objects.get(pk=bilag.pk).cleaned_text

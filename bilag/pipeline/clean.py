@@ -97,7 +97,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -608,17 +608,18 @@ _COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc but the line break
 
 
-def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+def _normalise(line: str) -> list[str]:
+    """One raw line as the lines the cleaner reads."""
+    line = line.replace("\x00", "")
     # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
     # ("al\ufffeBaghdadi"), whether the hyphen is the word's own (a browser breaks a line at
     # "al-Baghdadi") or hyphenation: the line is broken again after it, for
     # ``_rejoin_hyphen`` to tell which (``_Line.hyphen``).
-    text = re.sub(r"\ufffe\n?", "\ufffe\n", text).replace("\u00ad\n", "\n\u00ad")
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    text = re.sub(r"[^\S\n]+", " ", text)  # NBSP, tabs, thin spaces
-    return _CONTROL.sub("", text)
+    line = re.sub(r"\ufffe(?!$)", "\ufffe\n", line)
+    line = unicodedata.normalize("NFKC", line)
+    line = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", line)
+    line = re.sub(r"[^\S\n]+", " ", line)  # NBSP, tabs, thin spaces
+    return _CONTROL.sub("", line).split("\n")
 
 
 @dataclass
@@ -633,30 +634,48 @@ class _Line:
     # The document's own running header or footer stood just before it: a page break of
     # the document inside a printed page.
     furniture_before: bool = False
+    link: bool = False  # the page prints it as a link's text (``extract.PageText``)
 
     @property
     def stripped(self) -> str:
         return self.text.strip()
 
 
-def _page_lines(pages: list[str]) -> list[list[_Line]]:
+def _page_lines(pages: list[str], link_lines: Sequence[Collection[int]] = ()) -> list[list[_Line]]:
     result = []
     for number, page in enumerate(pages):
+        links = link_lines[number] if number < len(link_lines) else ()
         lines: list[_Line] = []
         blank = True
         hyphen = ""
-        for raw in _normalise(page).split("\n"):
-            soft = raw.startswith("\u00ad")
-            text = raw.replace("\u00ad", "").strip()
-            if not text:
-                blank = True
-                continue
-            mark = text[-1] if text[-1] in "\ufffe\u2010" else ""
-            if mark:
-                text = text[:-1] + "-"
-            lines.append(_Line(text, number, blank_before=blank, soft_break=soft, hyphen=hyphen))
-            blank = False
-            hyphen = mark
+        soft_ended = False
+        for index, raw_line in enumerate(
+            page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        ):
+            # A soft hyphen that ends a line breaks a word: the next line goes on with it.
+            soft = soft_ended or raw_line.startswith("\u00ad")
+            soft_ended = raw_line.endswith("\u00ad")
+            for piece in _normalise(raw_line):
+                text = piece.replace("\u00ad", "").strip()
+                if not text:
+                    blank = True
+                    continue
+                mark = text[-1] if text[-1] in "\ufffe\u2010" else ""
+                if mark:
+                    text = text[:-1] + "-"
+                lines.append(
+                    _Line(
+                        text,
+                        number,
+                        blank_before=blank,
+                        soft_break=soft,
+                        hyphen=hyphen,
+                        link=index in links,
+                    )
+                )
+                blank = False
+                hyphen = mark
+                soft = False
         result.append(lines)
     return result
 
@@ -1544,10 +1563,23 @@ def _drop_replied_comments(blocks: list[_Block]) -> None:
                 block.kind = _Kind.BAD
 
 
+# A web address or an e-mail address: printed as a link, it is a source the text names.
+_ADDRESS = re.compile(r"https?://|www\.|\S@\S+\.\w|\w\.[a-z]{2,}/")
+
+
+def _is_link_block(block: _Block) -> bool:
+    """Printed wholly as links' text: a menu, a teaser's headline, a share bar."""
+    return all(line.link for line in block.lines) and not _ADDRESS.search(block.text)
+
+
 def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     stopwords = _function_words(blocks)
     for block in blocks:
         block.kind = _classify(block, stopwords)
+        # A link's text is no prose, however long: a teaser's headline and summary, a
+        # menu. Its neighbours decide it, as they decide a short line.
+        if block.kind is not _Kind.BAD and _is_link_block(block):
+            block.kind = _Kind.SHORT
     # Before the stamp lines that tell comments by their signatures are dropped below.
     _drop_comment_thread(blocks)
     # Pictures' captions, credits, file names and counters, and teasers' headlines printed
@@ -1850,7 +1882,11 @@ def _context_verdict(
         return _Kind.BAD
     if before is _Kind.GOOD and after is _Kind.GOOD:
         return _Kind.GOOD
-    link_like = sum(_is_heading_like(b.text) for b in run)
+    # Links next to boilerplate are the site's: a teaser, a menu, "Read more". Between two
+    # paragraphs they may be the article's own (a list of sources, a shop's offers).
+    if all(_is_link_block(b) for b in run):
+        return _Kind.BAD
+    link_like = sum(_is_heading_like(b.text) or _is_link_block(b) for b in run)
     share = _TRAILING_LINK_SHARE if trailing and _is_heading_like(run[0].text) else 1.0
     if len(run) >= 3 and link_like >= share * len(run) and not _mostly_data(run):
         return _Kind.BAD
@@ -1976,11 +2012,19 @@ def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- API
 
 
-def clean_pages(pages: list[str]) -> list[str]:
-    """Cleaned text per page (same length as pages), paragraphs separated by a blank line."""
-    page_lines = _page_lines(pages)
+def clean_pages(pages: list[str], link_lines: Sequence[Collection[int]] = ()) -> list[str]:
+    """Cleaned text per page (same length as pages), paragraphs separated by a blank line.
+
+    LINK_LINES, when known, holds for each page the numbers of its lines (counted from 0,
+    split at line breaks) that the PDF prints as a link's text.
+    """
+    page_lines = _page_lines(pages, link_lines)
     headline = _page_headline(page_lines)
     web_print = _remove_positional(page_lines)
+    if not web_print:
+        # A report's links are its sources and cross-references, not a site's menus.
+        for line in (line for lines in page_lines for line in lines):
+            line.link = False
     vocabulary = _vocabulary(page_lines)
     blocks = _assemble(page_lines, headline, report=not web_print)
     for block in blocks:
@@ -1994,6 +2038,6 @@ def clean_pages(pages: list[str]) -> list[str]:
     return ["\n\n".join(parts) for parts in out]
 
 
-def clean_text(pages: list[str]) -> str:
+def clean_text(pages: list[str], link_lines: Sequence[Collection[int]] = ()) -> str:
     """The non-empty cleaned pages joined with a blank line."""
-    return "\n\n".join(page for page in clean_pages(pages) if page)
+    return "\n\n".join(page for page in clean_pages(pages, link_lines) if page)

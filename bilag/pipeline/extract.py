@@ -5,6 +5,7 @@ Plain functions on paths and strings; nothing here imports Django.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import re
 import unicodedata
@@ -164,7 +165,19 @@ def _decrypt(path: Path, workdir: Path) -> Path:
         ) from exc
 
 
-def page_texts(path: Path) -> Iterator[str]:
+@dataclass(frozen=True)
+class PageText:
+    text: str
+    # The numbers of the text's lines (counted from 0, split at "\n") that the page prints as
+    # the text of a web link: menus, teaser lists and share bars are made of them.
+    link_lines: tuple[int, ...] = ()
+
+
+LINK_SHARE = 0.9  # of a line's letters inside a link's area that make it a link's text
+_LINK_SLACK = 1.0  # points around a link's area that a glyph's centre may stand in
+
+
+def page_texts(path: Path) -> Iterator[PageText]:
     """Yield the text layer of each page in order, loading one page at a time."""
     doc = _open_pdfium(Path(path))
     try:
@@ -174,13 +187,64 @@ def page_texts(path: Path) -> Iterator[str]:
                 textpage = page.get_textpage()
                 try:
                     text = textpage.get_text_range()
+                    links = _link_lines(page, textpage, text)
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            yield text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+            text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+            yield PageText(text, links)
     finally:
         doc.close()
+
+
+def _web_link_areas(page: pdfium.PdfPage) -> list[Bounds]:
+    """The areas of the page's links to web addresses (not those within the document: a
+    table of contents is made of those)."""
+    areas = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        rect = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            left, right = sorted((rect.left, rect.right))
+            bottom, top = sorted((rect.bottom, rect.top))
+            areas.append((left, bottom, right, top))
+    return areas
+
+
+def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> tuple[int, ...]:
+    areas = _web_link_areas(page)
+    # Each character of the text is one of the text page's characters; a character beyond
+    # the BMP could break that, and then the page's links are not used.
+    if not areas or textpage.count_chars() != len(text):
+        return ()
+    result = []
+    line = letters = inside = 0
+    for index, char in enumerate(text + "\n"):
+        if char in "\r\n":
+            if char == "\n" and index and text[index - 1] == "\r":
+                continue  # the second half of a "\r\n"
+            if letters and inside >= LINK_SHARE * letters:
+                result.append(line)
+            line += 1
+            letters = inside = 0
+            continue
+        if char.isspace():
+            continue
+        letters += 1
+        left, bottom, right, top = textpage.get_charbox(index)
+        x, y = (left + right) / 2, (bottom + top) / 2
+        if any(
+            a[0] - _LINK_SLACK <= x <= a[2] + _LINK_SLACK
+            and a[1] - _LINK_SLACK <= y <= a[3] + _LINK_SLACK
+            for a in areas
+        ):
+            inside += 1
+    return tuple(result)
 
 
 # --- does a page need OCR? -------------------------------------------------------------------
