@@ -318,7 +318,7 @@ def apply_cover(bilag: Bilag, cover: Cover, *, scanned: bool) -> list[str]:
             disagree("Udgivet", bilag.published, cover.published.date)
     if cover.added:
         # The model defaults "added" to the upload day; the cover is the board's record.
-        if bilag.added in (None, bilag.created_at.date()):
+        if bilag.added in (None, timezone.localdate(bilag.created_at)):
             bilag.added = cover.added.date
         elif bilag.added != cover.added.date:
             disagree("Optaget", bilag.added, cover.added.date)

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from bilag.demo import rasterize_pdf, render_pdf
 from bilag.models import Bilag, Page
-from bilag.pipeline.cover import Cover
+from bilag.pipeline.cover import Cover, DatePrecision, FuzzyDate
 from bilag.pipeline.extract import PdfError
 from bilag.processing import (
     PIPELINE_FAILURES,
@@ -136,6 +136,18 @@ def test_ocr_damaged_country_on_a_scanned_cover_is_read_as_the_closest_name_with
     warnings = apply_cover(bilag, Cover(country="Syrlen"), scanned=True)
     assert bilag.country.slug == "syrien"
     assert warnings == ["Land: forsiden siger «Syrlen», læst som «Syrien»"]
+
+
+def test_the_covers_added_date_replaces_the_upload_day_also_late_in_the_evening():
+    # 23:30 UTC on 1 December is 2 December in Copenhagen, the day "added" defaults to.
+    uploaded = datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC)
+    bilag = BilagFactory(added=datetime.date(2026, 12, 2))
+    Bilag.objects.filter(pk=bilag.pk).update(created_at=uploaded)
+    bilag.refresh_from_db()
+    cover = Cover(added=FuzzyDate(datetime.date(2018, 10, 11), DatePrecision.DAY))
+
+    assert apply_cover(bilag, cover, scanned=False) == []
+    assert bilag.added == datetime.date(2018, 10, 11)
 
 
 def test_unknown_country_on_a_typed_cover_is_not_guessed():
