@@ -218,32 +218,36 @@ def _web_link_areas(page: pdfium.PdfPage) -> list[Bounds]:
 
 def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> tuple[int, ...]:
     areas = _web_link_areas(page)
-    # Each character of the text is one of the text page's characters; a character beyond
-    # the BMP could break that, and then the page's links are not used.
-    if not areas or textpage.count_chars() != len(text):
+    if not areas:
         return ()
+    # The text page's characters one by one: the text read at once leaves out NUL
+    # characters (Chromium prints some), but its line breaks are the same.
     result = []
     line = letters = inside = 0
-    for index, char in enumerate(text + "\n"):
+    previous = ""
+    for index in range(textpage.count_chars()):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
         if char in "\r\n":
-            if char == "\n" and index and text[index - 1] == "\r":
-                continue  # the second half of a "\r\n"
-            if letters and inside >= LINK_SHARE * letters:
-                result.append(line)
-            line += 1
-            letters = inside = 0
-            continue
-        if char.isspace():
-            continue
-        letters += 1
-        left, bottom, right, top = textpage.get_charbox(index)
-        x, y = (left + right) / 2, (bottom + top) / 2
-        if any(
-            a[0] - _LINK_SLACK <= x <= a[2] + _LINK_SLACK
-            and a[1] - _LINK_SLACK <= y <= a[3] + _LINK_SLACK
-            for a in areas
-        ):
-            inside += 1
+            if not (char == "\n" and previous == "\r"):  # "\r\n" is one line break
+                if letters and inside >= LINK_SHARE * letters:
+                    result.append(line)
+                line += 1
+                letters = inside = 0
+        elif not char.isspace() and char.isprintable():
+            letters += 1
+            left, bottom, right, top = textpage.get_charbox(index)
+            x, y = (left + right) / 2, (bottom + top) / 2
+            if any(
+                a[0] - _LINK_SLACK <= x <= a[2] + _LINK_SLACK
+                and a[1] - _LINK_SLACK <= y <= a[3] + _LINK_SLACK
+                for a in areas
+            ):
+                inside += 1
+        previous = char
+    if letters and inside >= LINK_SHARE * letters:
+        result.append(line)
+    if line != len(re.findall(r"\r\n|\r|\n", text)):
+        return ()  # the characters don't tell the text's lines: no links rather than wrong ones
     return tuple(result)
 
 
