@@ -5,6 +5,8 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from bilag.pipeline.extract import (
     PdfError,
@@ -338,3 +340,18 @@ def test_a_page_whose_characters_do_not_match_its_texts_lines_has_no_link_lines(
     read = pypdfium2.PdfTextPage.get_text_range
     monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_range", lambda tp: "\n" + read(tp))
     assert next(page_texts(path)).link_lines == ()
+
+
+def test_a_link_printed_over_other_text_does_not_make_that_text_a_link(tmp_path):
+    # A site's fixed footer, printed over the article: its link lies on the article's line.
+    path = tmp_path / "overlay.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "The camps that receive the displaced are already overcrowded.")
+    c.drawString(72, 709, "About us")
+    c.linkURL("https://example.org/about", (72, 698, 400, 715), relative=0, thickness=0)
+    c.drawString(72, 600, "Contact")
+    c.linkURL("https://example.org/contact", (72, 597, 120, 611), relative=0, thickness=0)
+    c.save()
+    page = next(page_texts(path))
+    assert [page.text.split("\n")[i] for i in page.link_lines] == ["Contact"]

@@ -175,6 +175,7 @@ class PageText:
 
 LINK_SHARE = 0.9  # of a line's letters inside a link's area that make it a link's text
 _LINK_SLACK = 1.0  # points around a link's area that a glyph's centre may stand in
+_LINE_PITCH = 9.0  # points from one line to the next in the smallest print
 
 
 def page_texts(path: Path) -> Iterator[PageText]:
@@ -198,9 +199,13 @@ def page_texts(path: Path) -> Iterator[PageText]:
         doc.close()
 
 
-def _web_link_areas(page: pdfium.PdfPage) -> list[Bounds]:
+def _web_link_areas(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Bounds]:
     """The areas of the page's links to web addresses (not those within the document: a
-    table of contents is made of those)."""
+    table of contents is made of those).
+
+    An area that holds more lines of text than it is high enough for is left out: a site's
+    fixed footer printed over the article, whose links then lie on the article's lines.
+    """
     areas = []
     position = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
@@ -212,12 +217,14 @@ def _web_link_areas(page: pdfium.PdfPage) -> list[Bounds]:
         if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
             left, right = sorted((rect.left, rect.right))
             bottom, top = sorted((rect.bottom, rect.top))
-            areas.append((left, bottom, right, top))
+            lines = textpage.get_text_bounded(left, bottom, right, top).strip().splitlines()
+            if len(lines) <= max(1, (top - bottom) // _LINE_PITCH):
+                areas.append((left, bottom, right, top))
     return areas
 
 
 def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> tuple[int, ...]:
-    areas = _web_link_areas(page)
+    areas = _web_link_areas(page, textpage)
     if not areas:
         return ()
     # The text page's characters one by one: the text read at once leaves out NUL
