@@ -581,8 +581,9 @@ class Page(models.Model):
     method = models.CharField(max_length=4, choices=Method.choices, default=Method.TEXT)
     raw_text = models.TextField(_("rå tekst"), blank=True)
     # The numbers of raw_text's lines (from 0) that the PDF prints as web links' text; the
-    # cleaner reads menus and teaser lists by them, so re-cleaning needs them too.
-    link_lines = models.JSONField(_("linjer med links"), default=list, blank=True)
+    # cleaner reads menus and teaser lists by them, so re-cleaning needs them too. None: not
+    # read yet (a page stored before they were), re-cleaning reads them from the PDF.
+    link_lines = models.JSONField(_("linjer med links"), null=True, blank=True)
     text = models.TextField(_("renset tekst"), blank=True)
     # Only read for the few results shown, to find the page of a hit (PostgreSQL).
     search_vector = SearchVectorField(null=True, editable=False)

@@ -25,7 +25,13 @@ from .models import Bilag, Country, DatePrecision, Page, Source
 from .pipeline.clean import clean_pages
 from .pipeline.cover import Cover, is_cover_page, parse_cover
 from .pipeline.errors import PipelineError
-from .pipeline.extract import inspect_pdf, page_has_scan_text_layer, page_texts, text_needs_ocr
+from .pipeline.extract import (
+    PdfInfo,
+    inspect_pdf,
+    page_has_scan_text_layer,
+    page_texts,
+    text_needs_ocr,
+)
 from .pipeline.language import detect_language
 from .pipeline.ocr import check_ocr, make_searchable_pdf, ocr_page
 
@@ -162,7 +168,9 @@ def split_cover(pages: list[AnyPage]) -> tuple[Cover | None, list[AnyPage]]:
 
 def clean_body(body: list[AnyPage]) -> tuple[dict[int, str], str]:
     """The cleaned text of each body page by its number, and the bilag's whole cleaned text."""
-    cleaned = clean_pages([page.raw_text for page in body], [page.link_lines for page in body])
+    cleaned = clean_pages(
+        [page.raw_text for page in body], [page.link_lines or () for page in body]
+    )
     by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
     return by_number, "\n\n".join(text for text in cleaned if text.strip())
 
@@ -202,19 +210,27 @@ def fail(bilag: Bilag, reason: str) -> None:
     )
 
 
-def process_in(bilag: Bilag, scratch: Path) -> None:
+def copy_original(bilag: Bilag, scratch: Path) -> Path:
+    """The bilag's original PDF copied from storage into SCRATCH."""
     original = scratch / "original.pdf"
     with bilag.pdf.open("rb") as source, original.open("wb") as target:
         for chunk in iter(lambda: source.read(1024 * 1024), b""):
             target.write(chunk)
+    return original
 
-    set_progress(bilag, "Kontrollerer filen")
-    info = inspect_pdf(
-        original,
+
+def inspect_original(bilag: Bilag, scratch: Path) -> PdfInfo:
+    return inspect_pdf(
+        copy_original(bilag, scratch),
         scratch,
         max_bytes=settings.BAGGRUND_MAX_UPLOAD_BYTES,
         max_pages=settings.BAGGRUND_MAX_PAGES,
     )
+
+
+def process_in(bilag: Bilag, scratch: Path) -> None:
+    set_progress(bilag, "Kontrollerer filen")
+    info = inspect_original(bilag, scratch)
     duplicate = Bilag.objects.filter(sha256=info.sha256).exclude(pk=bilag.pk).first()
     if duplicate is not None:
         raise DuplicateUpload(duplicate)
@@ -389,20 +405,49 @@ def save_result(
         index_bilag(bilag)
 
 
+def read_link_lines(bilag: Bilag, pages: list[Page]) -> list[Page]:
+    """Fill in the link lines of PAGES, stored before they were read, from the bilag's PDF;
+    the pages filled in. A page whose PDF text is not its stored raw text (OCR'd) has none.
+    When the PDF cannot be read, the pages are left for a later try."""
+    if not pages:
+        return []
+    by_number = {page.number: page for page in pages}
+    try:
+        with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
+            info = inspect_original(bilag, Path(scratch))
+            for number, text in enumerate(page_texts(info.path), start=1):
+                page = by_number.get(number)
+                if page is not None:
+                    same = page.method == Page.Method.TEXT and text.text == page.raw_text
+                    page.link_lines = list(text.link_lines) if same else []
+    except (OSError, ValueError, pypdfium2.PdfiumError, PipelineError):
+        logger.warning("bilag %s: links not read, its PDF cannot be opened", bilag.pk)
+        for page in pages:
+            page.link_lines = None
+        return []
+    return [page for page in pages if page.link_lines is not None]
+
+
 def reclean_bilag(bilag: Bilag) -> bool:
     """Clean the bilag's stored raw text again with today's cleaner; True when its text changed.
 
     Only what is derived from the raw text is written (the pages' cleaned text, the cleaned
     text, the language, the search index): no PDF, OCR or cover sheet, and no correction.
+    Pages stored before link lines were read get them from the PDF (``read_link_lines``).
     A bilag that is not public (processing, failed) is left alone.
     """
     from .search import index_bilag
 
-    current = Bilag.objects.filter(pk=bilag.pk).only("status", "cleaned_text", "language").first()
+    current = (
+        Bilag.objects.filter(pk=bilag.pk).only("status", "cleaned_text", "language", "pdf").first()
+    )
     if current is None or not current.is_public:
         return False
     # Cleaned outside the transaction, which then only holds the row for the writes.
-    pages = list(current.pages.order_by("number").only("number", "raw_text", "link_lines", "text"))
+    pages = list(
+        current.pages.order_by("number").only("number", "method", "raw_text", "link_lines", "text")
+    )
+    relinked = read_link_lines(current, [page for page in pages if page.link_lines is None])
     _cover, body = split_cover(pages)
     cleaned_by_number, cleaned_text = clean_body(body)
     language = detect_language(cleaned_text)
@@ -413,6 +458,8 @@ def reclean_bilag(bilag: Bilag) -> bool:
             page.text = text
             changed.append(page)
     if not changed and (current.cleaned_text, current.language) == (cleaned_text, language):
+        if relinked:
+            Page.objects.bulk_update(relinked, ["link_lines"])
         return False
 
     with transaction.atomic():
@@ -423,6 +470,7 @@ def reclean_bilag(bilag: Bilag) -> bool:
         if not locked.is_public or pks != [page.pk for page in pages]:
             return False
         Page.objects.bulk_update(changed, ["text"])
+        Page.objects.bulk_update(relinked, ["link_lines"])
         locked.cleaned_text, locked.language = cleaned_text, language
         # No cited field changes, so no "rettet den"; updated_at stays, as it dates the files
         # served (Last-Modified), which a re-clean leaves as they are.

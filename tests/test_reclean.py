@@ -400,3 +400,55 @@ def test_link_lines_are_stored_and_cleaning_again_reads_them(
     Page.objects.filter(pk=last.pk).update(link_lines=[])
     assert reclean_bilag(bilag) is True
     assert TEASER in Bilag.objects.get(pk=bilag.pk).cleaned_text
+
+
+@pytest.fixture
+def printed(django_capture_on_commit_callbacks, tmp_path):
+    """A bilag processed from the web print with a linked teaser."""
+    pdf = ContentFile(web_print_with_a_linked_teaser(tmp_path / "print.pdf"), name="p.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        bilag = accept_upload(pdf)
+    assert TEASER not in Bilag.objects.get(pk=bilag.pk).cleaned_text
+    return bilag
+
+
+def stored_before_links(bilag: Bilag) -> None:
+    """As a page stored before link lines were read is: none, and the text cleaned without."""
+    pages = list(bilag.pages.order_by("number"))
+    cleaned = clean_pages([page.raw_text for page in pages[1:]])
+    for page, text in zip(pages, ["", *cleaned], strict=True):
+        page.link_lines, page.text = None, text
+    Page.objects.bulk_update(pages, ["link_lines", "text"])
+    Bilag.objects.filter(pk=bilag.pk).update(cleaned_text="\n\n".join(filter(None, cleaned)))
+    assert TEASER in Bilag.objects.get(pk=bilag.pk).cleaned_text
+
+
+def test_cleaning_again_reads_the_link_lines_of_older_pages_from_the_pdf(printed):
+    stored_before_links(printed)
+
+    assert reclean_bilag(printed) is True
+
+    assert TEASER not in Bilag.objects.get(pk=printed.pk).cleaned_text
+    last = printed.pages.get(number=3)
+    assert [last.raw_text.split("\n")[i] for i in last.link_lines] == [TEASER]
+    assert printed.pages.get(number=1).link_lines == []  # read: the cover has no links
+
+
+def test_a_page_whose_pdf_text_is_not_its_raw_text_gets_no_link_lines(printed):
+    stored_before_links(printed)
+    Page.objects.filter(bilag=printed, number=3).update(method=Page.Method.OCR)
+
+    reclean_bilag(printed)
+
+    assert printed.pages.get(number=3).link_lines == []
+    assert TEASER in Bilag.objects.get(pk=printed.pk).cleaned_text
+
+
+def test_without_a_readable_pdf_the_link_lines_are_left_for_later(printed, caplog):
+    stored_before_links(printed)
+    printed.pdf.storage.delete(printed.pdf.name)
+
+    assert reclean_bilag(printed) is False  # the same text as before
+
+    assert list(printed.pages.values_list("link_lines", flat=True)) == [None, None, None]
+    assert "links not read" in caplog.text

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='page',
             name='link_lines',
-            field=models.JSONField(blank=True, default=list, verbose_name='linjer med links'),
+            field=models.JSONField(blank=True, null=True, verbose_name='linjer med links'),
         ),
     ]

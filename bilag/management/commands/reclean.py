@@ -1,4 +1,5 @@
-"""Clean the stored raw text of bilag again, after the cleaner has improved: no PDF, no OCR."""
+"""Clean the stored raw text of bilag again, after the cleaner has improved: no OCR, and the
+PDF only read for the link lines of pages stored before they were."""
 
 import logging
 
