@@ -176,6 +176,7 @@ class PageText:
 LINK_SHARE = 0.9  # of a line's letters inside a link's area that make it a link's text
 _LINK_SLACK = 1.0  # points around a link's area that a glyph's centre may stand in
 _LINE_PITCH = 9.0  # points from one line to the next in the smallest print
+_BAND = 20.0  # points of the page's height in one band of link areas
 
 
 def page_texts(path: Path) -> Iterator[PageText]:
@@ -227,6 +228,18 @@ def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
     areas = _web_link_areas(page, textpage)
     if not areas:
         return ()
+    # The areas by the bands of the page they reach into: a glyph is checked against the
+    # few in its band, not against every link of the page.
+    bands: dict[int, list[Bounds]] = {}
+    for area in areas:
+        grown = (
+            area[0] - _LINK_SLACK,
+            area[1] - _LINK_SLACK,
+            area[2] + _LINK_SLACK,
+            area[3] + _LINK_SLACK,
+        )
+        for band in range(int(grown[1] // _BAND), int(grown[3] // _BAND) + 1):
+            bands.setdefault(band, []).append(grown)
     # The text page's characters one by one: the text read at once leaves out NUL
     # characters (Chromium prints some), but its line breaks are the same.
     result = []
@@ -244,11 +257,7 @@ def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
             letters += 1
             left, bottom, right, top = textpage.get_charbox(index)
             x, y = (left + right) / 2, (bottom + top) / 2
-            if any(
-                a[0] - _LINK_SLACK <= x <= a[2] + _LINK_SLACK
-                and a[1] - _LINK_SLACK <= y <= a[3] + _LINK_SLACK
-                for a in areas
-            ):
+            if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
                 inside += 1
         previous = char
     if letters and inside >= LINK_SHARE * letters:
