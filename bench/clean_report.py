@@ -20,7 +20,9 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   report in the shape of real sites (a Danish news article with cookie banner, menus, share
   bar and related list; an English NGO report page with breadcrumbs and a long sidebar; a
   German news page with comments; a live blog; a page with a data table and lists; a long
-  article over several printed pages; a Danish government page with a big footer), printed
+  article over several printed pages; a Danish government page with a big footer; an
+  English news page whose menus, breadcrumb, teaser cards, "read more" line and footer are
+  real links, and whose list of sources between two paragraphs is links too), printed
   with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
   as it should come out (title, headings and paragraphs), paragraphs separated by blank
   lines. The cache key holds a hash of the page and of the Chromium flags, so an edited
