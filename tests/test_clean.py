@@ -1597,3 +1597,32 @@ def test_link_lines_count_the_raw_lines_with_blank_and_windows_line_breaks() -> 
     assert flat(TEASER) not in clean_text(pages, links)
     # One line off, and the teaser is not a link.
     assert flat(TEASER) in clean_text(pages, [[i - 1 for i in p] for p in links])
+
+
+def test_a_credit_with_the_copyright_sign_is_picture_furniture_and_keeps_the_lead() -> None:
+    # The credit between the lead and the first paragraph once cut the lead off the article,
+    # when the breadcrumb above it is links and so no prose.
+    header = "11/10/2018, 14:32 Where does the smog come from? - Kids Portal"
+    lead = "One of the big problems we face is air pollution. But where does the smog come from?"
+    crumbs = ["Kids Portal", "Politics for children › Topics › Environment › Climate"]
+    credit = "Traffic jam © aremac / Clipdealer"
+    pages = [
+        page(
+            header,
+            *crumbs,
+            "Where does the smog come from?",
+            lead,
+            "Cars in a traffic jam on a wide road",  # the picture's alt text
+            credit,
+            P1,
+            "",
+            P2,
+            PRINT_FOOTER.format(1),
+        ),
+        page(header, P3, PRINT_FOOTER.format(2)),
+    ]
+    out = clean_text(pages, links_to(pages, *crumbs))
+    assert lead in out and credit not in out
+    assert crumbs[1] not in out
+    # A site's copyright, with its year, is no picture's credit.
+    assert "© 2024 Kids Portal" not in clean_text([page(P1, "", P2, "", "© 2024 Kids Portal")])

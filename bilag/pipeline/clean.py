@@ -299,7 +299,9 @@ _AGENCY_CREDIT = re.compile(
     r"imago)\W*$|"
     # "Courtesy of Jane Doe", "Jane Doe/Daily Courier".
     r"^(?-i:Courtesy)( of)?\s[A-Z][^.!?]{0,40}$|"
-    r"^(?-i:[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3}/[A-Z][\w.-]+( [A-Z][\w.-]+){0,2})$",
+    r"^(?-i:[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3}/[A-Z][\w.-]+( [A-Z][\w.-]+){0,2})$|"
+    # "Stau © aremac / Clipdealer": a name after the sign, not a year (a site's copyright).
+    r"^[^©]{0,60}©\s*(?!\d)[^.!?©\d]{1,50}$",
     re.IGNORECASE,
 )
 # A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more", "… the
