@@ -775,6 +775,28 @@ def test_continuation_skips_a_sidebar_headline_that_does_not_fill_the_column() -
     assert flat(P2) in out
 
 
+def test_continuation_skips_a_picture_with_its_caption_and_credit_at_the_pages_foot() -> None:
+    first = "Human rights groups have documented arbitrary arrests of returnees in the area"
+    rest = P2[len(first) + 1 :]
+    picture = page(
+        "Families wait at the border crossing in the early morning after the night's storm.",
+        "Photo: Getty Images",
+    )
+    pages = [page(P1, first, "In pictures", picture), page(rest, P3)]
+    out = clean_text(pages)
+    assert flat(P2) in out
+
+
+def test_continuation_skips_a_line_printed_as_a_link_at_the_pages_foot() -> None:
+    first = "Human rights groups have documented arbitrary arrests of returnees in the area"
+    rest = P2[len(first) + 1 :]
+    teaser = "Storm closes the bridges on the northern coast road as the river rises, say police"
+    lines = page(HEADER, P1, first, "Most read", teaser)
+    link = len(lines.split("\n")) - 1
+    out = clean_text([lines, page(rest, P3, FOOTER)], [{link}, set()])
+    assert flat(P2) in out
+
+
 def test_teasers_around_the_headline_printed_again_after_the_article_stay_removed() -> None:
     teasers = page("Up next", "Storm closes the bridges", "Court halts Returns Flight to Kabul")
     more = page("New rules for benefits", "Border talks resume")

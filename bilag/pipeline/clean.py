@@ -26,7 +26,8 @@ The approach, in order:
    heading printed in lower case ("most popular"). The headline that the browser's print
    header names is one block, however it wraps. A lower-case continuation at the top of a
    page joins the last unfinished paragraph of the page before, past a banner, sidebar
-   list, advertisement, a report's footnotes ("12 UNHCR, Guidelines, p. 34.", their number
+   list, advertisement, a picture with its caption and credit, a link's text, a report's
+   footnotes ("12 UNHCR, Guidelines, p. 34.", their number
    on a line of its own as pdfium prints the first) or a short line that does not fill the
    column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
    carried over only by a continuation in lower case. A report's numbered paragraphs ("2.4.1
@@ -1008,13 +1009,16 @@ _FOOTNOTE = re.compile(r"^\d{1,3}\s?([^\W\d_])")
 
 def _is_page_end_furniture(block: _Block, width: float) -> bool:
     """Whether a block at a page's end may stand between a paragraph and its continuation:
-    a banner or other boilerplate, a list item, a report's footnotes, or a short line such as
-    a sidebar's headline (the paragraph's own last line on the page fills the column)."""
+    a banner or other boilerplate, a list item, a report's footnotes, a picture's credit, a
+    link's text, or a short line such as a sidebar's headline (the paragraph's own last line
+    on the page fills the column)."""
     block.text = " ".join(line.stripped for line in block.lines)
     return (
         _classify(block) is _Kind.BAD
         or bool(_BULLET.match(block.text))
         or bool(_FOOTNOTE.match(block.text) and _TERMINAL.search(block.text))
+        or _is_picture_furniture(block.text)
+        or _is_link_block(block)
         or (_is_heading_like(block.text) and _width(block.lines[-1].stripped) < 0.7 * width)
     )
 
@@ -1023,15 +1027,18 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
     """The block that a paragraph carried over a page break in lower case continues.
 
     The end of a printed page often holds a sticky banner (cookies, subscription), a
-    sidebar's list or an advertisement after the article's column: the paragraph continues
-    the last block before them.
+    sidebar's list, a picture with its caption and credit or an advertisement after the
+    article's column: the paragraph continues the last block before them.
     """
     page = blocks[-1].page
+    credited = False  # the block after this one is a picture's credit: this is its caption
     for block in reversed(blocks):
         if block.page != page:
             break
-        if not _is_page_end_furniture(block, width):
+        furniture = _is_page_end_furniture(block, width)
+        if not (furniture or credited):
             return block
+        credited = furniture and _is_picture_furniture(block.text)
     return blocks[-1]
 
 
