@@ -918,6 +918,22 @@ def test_gallery_and_comment_form_chrome_phrases_are_removed() -> None:
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
 
 
+def test_gallery_printed_slide_by_slide_goes_with_its_numbered_dots() -> None:
+    slides = ["Storm hits the coast"] * 4 + ["1", "2", "3", "4"] + ["Toggle caption"]
+    out = clean_text([page(HEADER, "Court halts Returns Flight to Kabul", P1, *slides, P2)])
+    assert "Storm hits" not in out and "\n\n2\n\n" not in out and "caption" not in out
+    assert flat(P1) in out and flat(P2) in out
+
+
+def test_labels_repeated_with_other_text_between_them_stay() -> None:
+    # A meal plan's or an interview's label recurs, but never three times in a row.
+    rows = []
+    for meal in ("Oats and berries", "Rice and lentils", "Fish and greens"):
+        rows += ["Eat every 2-3 hours", meal]
+    out = clean_text([page(HEADER, "Court halts Returns Flight to Kabul", P1, *rows, P2)])
+    assert out.count("Eat every 2-3 hours") == 3
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [

@@ -52,28 +52,29 @@ The approach, in order:
    reply button, from its heading on, and everything from a series of web time stamps ("2 days
    ago") once the article has been told; the rest are "short" and decided by their neighbours.
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
-   counters, bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15 pm CET, March 12,
-   2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name with a social media
-   handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of contents)
-   printed twice within a few lines (teasers) with the section labels printed by them and, once
-   the article is under way, the summary after a labelled one, an author box after the article
-   ("About Jane Doe", or the byline's name alone, and the biography), and a series of excerpts
-   cut off with an ellipsis (or two dots), are dropped before that and do not count as
-   neighbours. The headline named by the print header is kept, but it is no prose for its
-   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
-   nothing followed them. The article's main region carries on over a page break past a sidebar
-   printed at the page's end (the column first, the sidebar after it, page by page), up to the
-   last prose or list item of the page it resumes on. Outside the article's main region,
-   several teaser-sized pieces of prose are a list of other articles' summaries, and one with
-   boilerplate on both sides is the site's blurb or an appeal. After the article's last prose,
-   a run of short lines that opens with a link-like line is a link list even when a few of its
-   lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
-   sentence of the article is worse than keeping a menu line. Once all is decided, a short
-   label kept once but dropped at least three times as often elsewhere (the section label of
-   every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
-   judged by their neighbours as the lines they look like, and passages (not headings) that a
-   block a few blocks away prints in full (a pull quote, a caption printed again cut off or
-   expanded).
+   counters, a gallery printed slide by slide (its title three times or more in a row, its
+   numbered dots "1", "2", "3"), bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15
+   pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name
+   with a social media handle ("Jane Doe @janedoe"), headlines (not list items or entries of a
+   table of contents) printed twice within a few lines (teasers) with the section labels
+   printed by them and, once the article is under way, the summary after a labelled one, an
+   author box after the article ("About Jane Doe", or the byline's name alone, and the
+   biography), and a series of excerpts cut off with an ellipsis (or two dots), are dropped
+   before that and do not count as neighbours. The headline named by the print header is kept,
+   but it is no prose for its neighbours: short labels just before it (breadcrumbs, section
+   labels) are judged as if nothing followed them. The article's main region carries on over a
+   page break past a sidebar printed at the page's end (the column first, the sidebar after it,
+   page by page), up to the last prose or list item of the page it resumes on. Outside the
+   article's main region, several teaser-sized pieces of prose are a list of other articles'
+   summaries, and one with boilerplate on both sides is the site's blurb or an appeal. After
+   the article's last prose, a run of short lines that opens with a link-like line is a link
+   list even when a few of its lines are not (cut off, or glued to a label). When a block is in
+   doubt it is kept: losing a sentence of the article is worse than keeping a menu line. Once
+   all is decided, a short label kept once but dropped at least three times as often elsewhere
+   (the section label of every teaser) goes, and so do calls to click ("Get our app by clicking
+   here"), which are judged by their neighbours as the lines they look like, and passages (not
+   headings) that a block a few blocks away prints in full (a pull quote, a caption printed
+   again cut off or expanded).
    In a document that is no printed web page (a report), the short lines before the first
    prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
@@ -147,7 +148,8 @@ _BOILERPLATE_TEXT = """
     reply|svar|antworten|submit|print this article|print this page|print article|
     email this article|sharing is caring|udskriv|udskriv artikel|udskriv siden|seite drucken|
     artikel drucken|drucken|
-    shares|caption|video|back to gallery|view gallery|see full gallery|learn more|
+    shares|caption|hide caption|show caption|toggle caption|enlarge this image|video|
+    back to gallery|view gallery|see full gallery|learn more|
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
@@ -1321,6 +1323,37 @@ _DOUBLED_WORDS = 7  # words in a row that make a headline recognisable
 _DOUBLED_WINDOW = 40  # words of headline-like text between the two printings
 
 
+_SLIDES = 3  # blocks in a row that make a gallery's or carousel's slides or dots
+
+
+def _gallery_slides(blocks: list[_Block]) -> set[int]:
+    """A gallery or carousel printed slide by slide: its title printed again and again in a
+    row (a heading of the article is not, and a table's or interview's repeated labels
+    have other text between them), and its numbered dots, a run of blocks that count up one
+    by one ("1", "2", "3")."""
+    slides: set[int] = set()
+
+    def runs(same: Callable[[_Block, _Block], bool], member: Callable[[_Block], bool]) -> None:
+        run: list[int] = []
+        for i, block in enumerate(blocks):
+            if not member(block):
+                run = []
+                continue
+            run = [*run, i] if run and same(blocks[run[-1]], block) else [i]
+            if len(run) >= _SLIDES:
+                slides.update(run)
+
+    runs(
+        lambda a, b: a.text == b.text,
+        lambda b: not b.headline and _n_words(b.text) >= 2 and _is_heading_like(b.text),
+    )
+    runs(
+        lambda a, b: int(a.text) + 1 == int(b.text),
+        lambda b: b.text.isdigit() and len(b.text) <= 3,
+    )
+    return slides
+
+
 def _doubled_headlines(blocks: list[_Block]) -> set[int]:
     """Indices of short blocks whose words recur in short blocks a few lines on.
 
@@ -1614,6 +1647,8 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         and (_is_byline(block.text) or _is_stamp_line(block.text) or _is_handle_line(block.text))
     }
     furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
+    if web_print:
+        furniture |= _gallery_slides(blocks)
     furniture |= _author_boxes(blocks)
     furniture |= _footnote_marks(blocks)
     # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
