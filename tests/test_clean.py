@@ -839,6 +839,22 @@ def test_labelled_bylines_and_reading_times_go_but_prose_about_reading_stays() -
     assert out == "\n\n".join([flat(P1), prose, flat(P2)])
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["November 28, 2013 -- Updated 0203 GMT (1003 HKT)", "3 May 2021 -- Updated 0955 JST"],
+)
+def test_stamp_lines_with_other_time_zones_go(stamp: str) -> None:
+    out = clean_text([page(HEADER, "Court halts Returns Flight to Kabul", LEAD, stamp, P1, P2)])
+    assert out.startswith("Court halts Returns Flight to Kabul\n\n" + LEAD + "\n\n")
+    assert stamp not in out
+
+
+def test_a_date_with_a_word_in_capitals_is_no_stamp_line() -> None:
+    dated = "March 12, 2019 WEST BANK"
+    out = clean_text([page(P1, dated, P2)])
+    assert dated in out
+
+
 def test_related_article_in_the_singular_opens_a_teaser() -> None:
     assert_removed_after_two_paragraphs(
         ["RELATED ARTICLE", "Justice rejects calls to step aside in the case"]

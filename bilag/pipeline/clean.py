@@ -526,7 +526,10 @@ _STAMP_PARTS = re.compile(
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
     r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о)(?!\w)|"
-    rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}",  # "14h32"
+    rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}|"  # "14h32"
+    # More time zones; those that are words too only in capitals.
+    r"\b(hkt|jst|kst|sgt|aest|aedt|acst|awst|nzst|nzdt|msk|eet|eest|pkt|irst|akst|sast|"
+    r"(?-i:WEST|WET|CAT|EAT|WAT|AST|ADT|MST|MDT|HST))\b",
     re.IGNORECASE,
 )
 _READING_TIME_LINE = re.compile(rf"^({_READING_TIME})\W*$", re.IGNORECASE)
