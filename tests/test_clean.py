@@ -950,6 +950,19 @@ def test_labels_repeated_with_other_text_between_them_stay() -> None:
     assert out.count("Eat every 2-3 hours") == 3
 
 
+def test_wiki_pointers_and_reader_counters_go_without_taking_the_section_with_them() -> None:
+    # They stand inside the article, between a section's heading and its text.
+    out = clean_text([page(P1, "History", "Main article: History of Syria", P2, "1.2K views", P3)])
+    assert out == "\n\n".join([flat(P1), "History", flat(P2), flat(P3)])
+
+
+def test_comment_form_fields_go_and_labels_with_a_colon_stay() -> None:
+    form = ["Name *", "Correo electrónico (*):", "* Campos obligatorios Acepto las condiciones"]
+    assert_removed_after_two_paragraphs(form)
+    out = clean_text([page(P1, "Sources:", P2)])
+    assert "Sources:" in out
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [
@@ -990,10 +1003,11 @@ def test_short_bulleted_list_items_are_no_menu_and_may_repeat() -> None:
 
 def test_wiki_section_headings_with_edit_links_are_no_menu() -> None:
     # A section heading, a picture's label, a subsection heading and its "main article"
-    # note: four short lines between two paragraphs, as a printed wiki article has them.
-    headings = ["Camps[edit]", "Camp map", "North[rediger]", "Main article: Camps"]
+    # note (which goes): four short lines between two paragraphs, as a printed wiki article
+    # has them.
+    headings = ["Camps[edit]", "Camp map", "North[rediger]"]
     menu = ["Home", "Reports", "Countries", "Methods", "Contact"]
-    out = clean_text([page(*menu, P1, P2, *headings, P3)])
+    out = clean_text([page(*menu, P1, P2, *headings, "Main article: Camps", P3)])
     assert out.split("\n\n") == [flat(P1), flat(P2), *headings, flat(P3)]
 
 

@@ -41,40 +41,42 @@ The approach, in order:
    "Was this page helpful?"), labelled links to other articles ("Read more: …", "[Related
    article: …]"), a search box ("Search: …", "Search here.."), a link to download a file
    ("Download the full report (PDF, 1.2 MB)"), date lines, tag lines, share bars, pagers ("«
-   Previous | Next »"), the comment form's fine print and the site's rules for comments, the
-   site's fine print (consent by registering, disclaimers of advice, trademark notices, delayed
-   quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
-   lines without figures or code (a document's list items with printed bullets and a wiki's
-   section headings "History[edit]" are no menu items), the teasers after a "Related"-style
-   heading or "More" and the site's name up to the next sentence (once the article has ended,
-   told and followed by several lines of boilerplate, up to the next prose longer than a
-   teaser's summary, so the summaries go too), a comment thread whose comments each end in a
-   reply button, from its heading on, and everything from a series of web time stamps ("2 days
-   ago") once the article has been told; the rest are "short" and decided by their neighbours.
+   Previous | Next »"), the comment form's fine print, fields ("Name *") and the site's rules
+   for comments, the site's fine print (consent by registering, disclaimers of advice,
+   trademark notices, delayed quotes), a line of footer links ("Terms of Service Privacy
+   Notice"), runs of menu-like short lines without figures or code (a document's list items
+   with printed bullets and a wiki's section headings "History[edit]" are no menu items), the
+   teasers after a "Related"-style heading or "More" and the site's name up to the next
+   sentence (once the article has ended, told and followed by several lines of boilerplate, up
+   to the next prose longer than a teaser's summary, so the summaries go too), a comment thread
+   whose comments each end in a reply button, from its heading on, and everything from a series
+   of web time stamps ("2 days ago") once the article has been told; the rest are "short" and
+   decided by their neighbours.
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
-   counters, a gallery printed slide by slide (its title three times or more in a row, its
-   numbered dots "1", "2", "3"), bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15
-   pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name
-   with a social media handle ("Jane Doe @janedoe"), headlines (not list items or entries of a
-   table of contents) printed twice within a few lines (teasers) with the section labels
-   printed by them and, once the article is under way, the summary after a labelled one, an
-   author box after the article ("About Jane Doe", or the byline's name alone, and the
-   biography), and a series of excerpts cut off with an ellipsis (or two dots), are dropped
-   before that and do not count as neighbours. The headline named by the print header is kept,
-   but it is no prose for its neighbours: short labels just before it (breadcrumbs, section
-   labels) are judged as if nothing followed them. The article's main region carries on over a
-   page break past a sidebar printed at the page's end (the column first, the sidebar after it,
-   page by page), up to the last prose or list item of the page it resumes on. Outside the
-   article's main region, several teaser-sized pieces of prose are a list of other articles'
-   summaries, and one with boilerplate on both sides is the site's blurb or an appeal. After
-   the article's last prose, a run of short lines that opens with a link-like line is a link
-   list even when a few of its lines are not (cut off, or glued to a label). When a block is in
-   doubt it is kept: losing a sentence of the article is worse than keeping a menu line. Once
-   all is decided, a short label kept once but dropped at least three times as often elsewhere
-   (the section label of every teaser) goes, and so do calls to click ("Get our app by clicking
-   here"), which are judged by their neighbours as the lines they look like, and passages (not
-   headings) that a block a few blocks away prints in full (a pull quote, a caption printed
-   again cut off or expanded).
+   counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
+   gallery printed slide by slide (its title three times or more in a row, its numbered dots
+   "1", "2", "3"), bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15 pm CET, March
+   12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name with a social
+   media handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of
+   contents) printed twice within a few lines (teasers) with the section labels printed by them
+   and, once the article is under way, the summary after a labelled one, an author box after
+   the article ("About Jane Doe", or the byline's name alone, and the biography), and a series
+   of excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
+   as neighbours. The headline named by the print header is kept, but it is no prose for its
+   neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
+   nothing followed them. The article's main region carries on over a page break past a sidebar
+   printed at the page's end (the column first, the sidebar after it, page by page), up to the
+   last prose or list item of the page it resumes on. Outside the article's main region,
+   several teaser-sized pieces of prose are a list of other articles' summaries, and one with
+   boilerplate on both sides is the site's blurb or an appeal. After the article's last prose,
+   a run of short lines that opens with a link-like line is a link list even when a few of its
+   lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
+   sentence of the article is worse than keeping a menu line. Once all is decided, a short
+   label kept once but dropped at least three times as often elsewhere (the section label of
+   every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
+   judged by their neighbours as the lines they look like, and passages (not headings) that a
+   block a few blocks away prints in full (a pull quote, a caption printed again cut off or
+   expanded).
    In a document that is no printed web page (a report), the short lines before the first
    prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
@@ -364,6 +366,26 @@ _COMMENT_RULES = re.compile(
     r"\b(comments?|commenting|commenters|posts)\b.*\b(polic(y|ies)|guidelines|rules|standards|"
     r"respectful|civil|constructive|on topic|off-topic|reserve the right)|"
     r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment",
+    re.IGNORECASE,
+)
+# A wiki's pointer to another article ("Main article: Firefox").
+_HATNOTE = re.compile(
+    r"^(main articles?|further information|hovedartikel|uddybende artikel|hauptartikel)"
+    r"\s?:\s.{1,120}$",
+    re.IGNORECASE,
+)
+# A counter of readers: "314 views", "Visto 314 veces", "Læst 1.204 gange".
+_VIEW_COUNT = re.compile(
+    r"^(\d[\d,.\s]*[km]?\s(views|reads|visninger|visualizaciones|visualizações|aufrufe|vues|"
+    r"visualizzazioni|weergaven|visningar|просмотр\w*)|(viewed|read|visto|vista|vu|lu|gelesen|"
+    r"aufgerufen|læst|set|visualizzato|bekeken)\s\d[\d,.\s]*\s?(times|veces|vezes|fois|mal|"
+    r"gange|volte|keer|gånger|ganger|раз))\.?$",
+    re.IGNORECASE,
+)
+# A form's field ("Name *", "Correo electrónico (*):") and its note on required fields.
+_FORM_FIELD = re.compile(
+    r"^([^\W\d_][\w.\s-]{0,30}\s?\(?\*\)?\s?:?|\*\s?(required|campos obligatorios|"
+    r"pflichtfelder|obligatoriske felter|champs obligatoires|campi obbligatori)\b.{0,80})$",
     re.IGNORECASE,
 )
 # A line of the site's footer links: "Terms of Service Privacy Notice", "FAQ | Contact us".
@@ -1279,6 +1301,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _COMMENT_HEADING.match(text)
         or _FEEDBACK.match(text)
         or (n <= _SEARCH_WORDS and _SEARCH_BOX.match(text))
+        or _FORM_FIELD.match(text)
     ):
         return _Kind.BAD
     if _COOKIE_WORDS.search(text):
@@ -1559,6 +1582,12 @@ def _is_picture_furniture(text: str) -> bool:
     )
 
 
+def _is_inline_chrome(text: str) -> bool:
+    """A line the site prints inside the article as well as around it: a wiki's pointer to
+    another article, a counter of readers."""
+    return bool(_HATNOTE.match(text) or _VIEW_COUNT.match(text))
+
+
 def _is_call_to_click(text: str) -> bool:
     return bool(_CLICK_HERE.search(text)) and _n_words(text) <= _CALL_WORDS
 
@@ -1653,6 +1682,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     if web_print:
         furniture |= _gallery_slides(blocks)
     furniture |= _author_boxes(blocks)
+    furniture |= {i for i, block in enumerate(blocks) if _is_inline_chrome(block.text)}
     furniture |= _footnote_marks(blocks)
     # Teasers' excerpts, cut off with an ellipsis, several of them (a paragraph of the
     # article that trails off into a quotation is longer).
