@@ -963,6 +963,28 @@ def test_comment_form_fields_go_and_labels_with_a_colon_stay() -> None:
     assert "Sources:" in out
 
 
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine "
+        "Verbindung zu Twitter her. Hier kannst du deine Einstellungen verwalten.",
+        "We respect your privacy: this external content from YouTube is only loaded once you "
+        "agree. You can change your consent at any time.",
+    ],
+)
+def test_embedded_post_held_back_for_consent_goes(placeholder: str) -> None:
+    assert_removed_after_two_paragraphs([placeholder, "Datenschutzeinstellungen verwalten"])
+
+
+def test_a_paragraph_about_a_platforms_privacy_rules_stays() -> None:
+    prose = (
+        "The regulator said Twitter had shared the personal data of millions of users without "
+        "their consent, in breach of its own privacy rules."
+    )
+    out = clean_text([page(P1, prose, P2)])
+    assert prose in out
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [

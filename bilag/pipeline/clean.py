@@ -37,21 +37,21 @@ The approach, in order:
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
    summary) and counts as good inside the article's region; "bad" ones match boilerplate
-   phrases (cookies, sharing, newsletters, related articles, copyright, advertisement labels,
-   "Was this page helpful?"), labelled links to other articles ("Read more: …", "[Related
-   article: …]"), a search box ("Search: …", "Search here.."), a link to download a file
-   ("Download the full report (PDF, 1.2 MB)"), date lines, tag lines, share bars, pagers ("«
-   Previous | Next »"), the comment form's fine print, fields ("Name *") and the site's rules
-   for comments, the site's fine print (consent by registering, disclaimers of advice,
-   trademark notices, delayed quotes), a line of footer links ("Terms of Service Privacy
-   Notice"), runs of menu-like short lines without figures or code (a document's list items
-   with printed bullets and a wiki's section headings "History[edit]" are no menu items), the
-   teasers after a "Related"-style heading or "More" and the site's name up to the next
-   sentence (once the article has ended, told and followed by several lines of boilerplate, up
-   to the next prose longer than a teaser's summary, so the summaries go too), a comment thread
-   whose comments each end in a reply button, from its heading on, and everything from a series
-   of web time stamps ("2 days ago") once the article has been told; the rest are "short" and
-   decided by their neighbours.
+   phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
+   related articles, copyright, advertisement labels, "Was this page helpful?"), labelled links
+   to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
+   "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
+   lines, tag lines, share bars, pagers ("« Previous | Next »"), the comment form's fine print,
+   fields ("Name *") and the site's rules for comments, the site's fine print (consent by
+   registering, disclaimers of advice, trademark notices, delayed quotes), a line of footer
+   links ("Terms of Service Privacy Notice"), runs of menu-like short lines without figures or
+   code (a document's list items with printed bullets and a wiki's section headings
+   "History[edit]" are no menu items), the teasers after a "Related"-style heading or "More"
+   and the site's name up to the next sentence (once the article has ended, told and followed
+   by several lines of boilerplate, up to the next prose longer than a teaser's summary, so the
+   summaries go too), a comment thread whose comments each end in a reply button, from its
+   heading on, and everything from a series of web time stamps ("2 days ago") once the article
+   has been told; the rest are "short" and decided by their neighbours.
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
    counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
@@ -150,6 +150,8 @@ _BOILERPLATE_TEXT = """
     reply|svar|antworten|submit|print this article|print this page|print article|
     email this article|sharing is caring|udskriv|udskriv artikel|udskriv siden|seite drucken|
     artikel drucken|drucken|
+    manage privacy settings|manage cookie settings|privacy settings|manage consent|
+    datenschutzeinstellungen verwalten|datenschutzeinstellungen|privatsphäre-einstellungen|
     shares|caption|hide caption|show caption|toggle caption|enlarge this image|video|
     back to gallery|view gallery|see full gallery|learn more|
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
@@ -257,10 +259,24 @@ _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
     r"tracking|cookie ?polic|"
     r"accepter|samtykke|persondata|privatliv|indstillinger|"
-    r"akzeptieren|zustimm|einwillig|datenschutz|einstellungen|"
+    r"akzeptieren|zustimm|einwillig|einverständnis|datenschutz|privatsphäre|einstellungen|"
     r"acept|consentimiento|privacidad|consentement|confidentialité|paramètres|accett|consenso|"
     r"aceit|privacidade|accepteren|toestemming|acceptera|samtycke|godta|akcept|zgod|"
     r"prywatnoś|приня|соглас|конфиденциальн|прийня|згод|kabul|gizlilik|souhlas)",
+    re.IGNORECASE,
+)
+# An embedded post or video held back until the reader consents: "We respect your privacy
+# and do not connect to Twitter without your consent."
+_EMBED_SOURCE = re.compile(
+    r"\b(twitter|youtube|instagram|facebook|tiktok|vimeo|soundcloud|spotify|podigee|datawrapper|"
+    r"third[- ]party content|external content|externe[nr]? inhalte?|eksternt indhold|"
+    r"contenu externe|contenido externo)",
+    re.IGNORECASE,
+)
+_EMBED_WORDS = 80
+_READER_ADDRESS_ANY = re.compile(
+    r"\b(you|your|we|our|du|dein\w*|wir|unser\w*|ihr\w*|sie|din|dine|vi|vores|jeres|vous|votre|"
+    r"nous|notre|usted|su|nosotros|nuestr\w*|tu|voi|noi|vostr\w*)\b",
     re.IGNORECASE,
 )
 _NEWSLETTER = re.compile(
@@ -1309,6 +1325,10 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         # about cookies mentions them without asking for consent at every turn.
         consent = {m.group(0).lower() for m in _CONSENT_WORDS.finditer(text)}
         if (n <= 60 and consent) or (n <= 120 and len(consent) >= 3):
+            return _Kind.BAD
+    if n <= _EMBED_WORDS and _EMBED_SOURCE.search(text) and _READER_ADDRESS_ANY.search(text):
+        consent = {m.group(0).lower() for m in _CONSENT_WORDS.finditer(text)}
+        if len(consent) >= 2:
             return _Kind.BAD
     if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
         return _Kind.BAD
