@@ -985,6 +985,12 @@ def test_a_paragraph_about_a_platforms_privacy_rules_stays() -> None:
     assert prose in out
 
 
+def test_site_chrome_in_french_czech_and_latvian_goes() -> None:
+    chrome = ["Article réservé aux abonnés", "Ajouter à vos sélections", "Dalīties", "Lasīt vairāk"]
+    assert_removed_after_two_paragraphs(chrome)
+    assert_removed_after_two_paragraphs(["Mohlo by vás zajímat", "Vláda schválila rozpočet"])
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [

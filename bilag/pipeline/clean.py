@@ -82,8 +82,9 @@ The approach, in order:
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
    copyright, newsletter and consent phrases) are known in English, Danish and German and in
    the other languages the material is printed in most (French, Spanish, Italian,
-   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish); so
-   are their names of months and weekdays, from CLDR, for date and stamp lines.
+   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish, and
+   Latvian's lines of chrome); so are their names of months and weekdays, from CLDR, for date
+   and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so
    in a printed web page a plain hyphen at a line's end (which pdfium reports as U+FFFE,
@@ -160,18 +161,29 @@ _BOILERPLATE_TEXT = """
     광고|広告|广告|
     compartir|compartir en facebook|compartir en twitter|imprimir|enviar|enviar por correo|
     anterior|siguiente|anteriorsiguiente|comentar|comenta|comentarios|buscar|inicio|portada|
-    menú|suscríbete|iniciar sesión|noticias relacionadas|leer más|volver arriba|
+    menú|suscríbete|iniciar sesión|noticias relacionadas|leer más|volver arriba|regístrate|
+    mi cuenta|cerrar sesión|lo más visto|últimas noticias|ver más|seguir leyendo|archivado en|
+    aviso legal|política de privacidad|política de cookies|contacto|quiénes somos|
     partager|partager sur facebook|partager sur twitter|imprimer|envoyer|suivant|précédent|
     rechercher|accueil|s'abonner|abonnez-vous|se connecter|connexion|commentaires|réagir|
-    lire la suite|retour en haut|
-    condividi|stampa|cerca|accedi|abbonati|successivo|precedente|commenti|commenta|
+    lire la suite|retour en haut|newsletter|recevoir la newsletter|s'inscrire|inscrivez-vous|
+    mon compte|se déconnecter|déconnexion|réservé aux abonnés|article réservé aux abonnés|
+    offrir cet article|ajouter à vos sélections|copier le lien|lire plus tard|écouter cet article|
+    en continu|à la une|voir plus|voir aussi|en savoir plus|commenter|signaler|répondre|fermer|
+    mentions légales|politique de confidentialité|gestion des cookies|plan du site|
+    nous contacter|qui sommes-nous|mots-clés|
+    condividi|stampa|cerca|accedi|abbonati|successivo|precedente|commenti|commenta|iscriviti|
+    esci|leggi anche|ultime notizie|continua a leggere|chiudi|note legali|contatti|chi siamo|
     compartilhar|partilhar|pesquisar|entrar|assine|próximo|comentários|
     delen|deel|afdrukken|zoeken|inloggen|volgende|vorige|reacties|reageer|
     dela|skriv ut|sök|logga in|nästa|föregående|kommentarer|
     søk|logg inn|neste|forrige|
     udostępnij|drukuj|szukaj|zaloguj|komentarze|
     поделиться|печать|поиск|войти|комментарии|поділитися|друк|пошук|увійти|коментарі|
-    paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře
+    paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře|přihlásit|přihlásit se|
+    odhlásit|reklama|předplatné|zavřít|zobrazit více|číst dál|diskuse|domů|kontakt|o nás|
+    dalīties|komentāri|komentēt|lasīt vairāk|reklāma|meklēt|pieslēgties|ienākt|sākums|
+    kontakti|par mums|abonēt|drukāt|aizvērt
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
@@ -198,7 +210,10 @@ _SECTION_STARTS = re.compile(
     r"läs (också|mer)|mest lästa|relaterade artiklar|les (også|mer)|mest lest|"
     r"relaterte artikler|czytaj (także|też|więcej)|najczęściej czytane|zobacz (też|także)|"
     r"powiązane artykuły|по теме|самое (читаемое|популярное)|читайте також|по темі|"
-    r"ilgili haberler|en çok okunanlar|související články|nejčtenější)\W*$",
+    r"ilgili haberler|en çok okunanlar|související články|nejčtenější|"
+    r"(nos )?derni(ers|ères) (articles|vidéos|actualités|infos)|toute l'actualité|"
+    r"lo último|te recomendamos|da non perdere|"
+    r"další (zprávy|články)|mohlo by vás zajímat|čtěte (také|více)|doporučujeme)\W*$",
     re.IGNORECASE,
 )
 
