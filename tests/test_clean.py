@@ -991,6 +991,20 @@ def test_site_chrome_in_french_czech_and_latvian_goes() -> None:
     assert_removed_after_two_paragraphs(["Mohlo by vás zajímat", "Vláda schválila rozpočet"])
 
 
+def test_login_form_after_the_article_goes() -> None:
+    form = [
+        "Screen Name:",
+        "Password:",
+        "Confirm password:",
+        "I agree to the processing of my personal data for the purpose of creating a personal "
+        "account on this site, in compliance with the Privacy Policy",
+        "We are committed to protecting your personal information and we have updated our "
+        "Privacy Policy to comply with the General Data Protection Regulation (GDPR).",
+    ]
+    out = clean_text([page(P1, P2, P3, *form)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [

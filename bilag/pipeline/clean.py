@@ -413,10 +413,14 @@ _VIEW_COUNT = re.compile(
     r"gange|volte|keer|gånger|ganger|раз))\.?$",
     re.IGNORECASE,
 )
-# A form's field ("Name *", "Correo electrónico (*):") and its note on required fields.
+# A form's field ("Name *", "Correo electrónico (*):", "Password:") and its note on
+# required fields.
 _FORM_FIELD = re.compile(
     r"^([^\W\d_][\w.\s-]{0,30}\s?\(?\*\)?\s?:?|\*\s?(required|campos obligatorios|"
-    r"pflichtfelder|obligatoriske felter|champs obligatoires|campi obbligatori)\b.{0,80})$",
+    r"pflichtfelder|obligatoriske felter|champs obligatoires|campi obbligatori)\b.{0,80}|"
+    r"((confirm |new |repeat )?password|screen name|user ?name|e-?mail( address)?|your name|"
+    r"website|adgangskode|brugernavn|passwort|benutzername|mot de passe|nom d'utilisateur|"
+    r"contraseña|nombre de usuario|correo electrónico|wachtwoord|lösenord|passord)\s?:)$",
     re.IGNORECASE,
 )
 # A line of the site's footer links: "Terms of Service Privacy Notice", "FAQ | Contact us".
@@ -437,7 +441,10 @@ _FINE_PRINT = re.compile(
     r"for (general )?informational purposes only|"
     r"not (intended|meant) (to|as|for)\b.{0,60}\b(advice|diagnos\w*|treat\w*)|"
     r"(is|are) (a )?(registered )?trademarks? of|quotes (are )?delayed|"
-    r"may not be (reproduced|republished|redistributed|copied)|recaptcha)\b",
+    r"may not be (reproduced|republished|redistributed|copied)|recaptcha|"
+    # A form's check box, and the site's note on its own privacy policy.
+    r"i (agree|consent|accept|have read)\b.{0,60}\b(personal data|privacy|terms)|"
+    r"(updated|review|read) our (privacy|cookie) (policy|notice|statement))\b",
     re.IGNORECASE,
 )
 _FINE_PRINT_WORDS = 120
