@@ -42,16 +42,17 @@ The approach, in order:
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
    lines, tag lines, share bars, pagers ("« Previous | Next »"), the comment form's fine print,
-   fields ("Name *") and the site's rules for comments, the site's fine print (consent by
-   registering, disclaimers of advice, trademark notices, delayed quotes), a line of footer
-   links ("Terms of Service Privacy Notice"), runs of menu-like short lines without figures or
-   code (a document's list items with printed bullets and a wiki's section headings
-   "History[edit]" are no menu items), the teasers after a "Related"-style heading or "More"
-   and the site's name up to the next sentence (once the article has ended, told and followed
-   by several lines of boilerplate, up to the next prose longer than a teaser's summary, so the
-   summaries go too), a comment thread whose comments each end in a reply button, from its
-   heading on, and everything from a series of web time stamps ("2 days ago") once the article
-   has been told; the rest are "short" and decided by their neighbours.
+   fields ("Name *", "Password:") and the site's rules for comments, the site's fine print
+   (consent by registering, a form's check box "I agree to the processing of my personal data",
+   a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
+   quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
+   lines without figures or code (a document's list items with printed bullets and a wiki's
+   section headings "History[edit]" are no menu items), the teasers after a "Related"-style
+   heading or "More" and the site's name up to the next sentence (once the article has ended,
+   told and followed by several lines of boilerplate, up to the next prose longer than a
+   teaser's summary, so the summaries go too), a comment thread whose comments each end in a
+   reply button, from its heading on, and everything from a series of web time stamps ("2 days
+   ago") once the article has been told; the rest are "short" and decided by their neighbours.
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
    counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
