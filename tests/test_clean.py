@@ -1005,6 +1005,14 @@ def test_login_form_after_the_article_goes() -> None:
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
 
 
+def test_a_call_to_click_a_picture_goes_and_a_call_to_follow_a_link_stays() -> None:
+    picture = "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada."
+    link = "Click the link to see the full calendar of hearings for the coming season."
+    out = clean_text([page(P1, "", picture, "", P2, "", link, "", P3)])
+    assert picture not in out
+    assert link in out
+
+
 def test_table_of_contents_with_leader_dots_is_kept_entry_by_entry() -> None:
     # The leader dots are no OCR noise; an entry that fills the column ends its line.
     contents = [

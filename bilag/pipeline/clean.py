@@ -74,10 +74,10 @@ The approach, in order:
    lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
    sentence of the article is worse than keeping a menu line. Once all is decided, a short
    label kept once but dropped at least three times as often elsewhere (the section label of
-   every teaser) goes, and so do calls to click ("Get our app by clicking here"), which are
-   judged by their neighbours as the lines they look like, and passages (not headings) that a
-   block a few blocks away prints in full (a pull quote, a caption printed again cut off or
-   expanded).
+   every teaser) goes, and so do calls to click ("Get our app by clicking here", "Click the
+   picture above"; not "Click the link to see the full table"), which are judged by their
+   neighbours as the lines they look like, and passages (not headings) that a block a few
+   blocks away prints in full (a pull quote, a caption printed again cut off or expanded).
    In a document that is no printed web page (a report), the short lines before the first
    prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
@@ -307,7 +307,13 @@ _NEWSLETTER = re.compile(
 _CLICK_HERE = re.compile(
     r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier|haga clic aquí|haz clic aquí|"
     r"cliquez ici|clicca qui|clique aqui|klik hier|klicka här|klikk her|kliknij tutaj|"
-    r"нажмите здесь|натисніть тут)(?!\w)",
+    r"нажмите здесь|натисніть тут|"
+    # "Click the picture above": a link dressed as a picture (a link to the full table in
+    # the text is the article's own).
+    r"click (on )?(the|this) (image|photo|picture)|clique (na|no|sobre a) (foto|imagem)|"
+    r"haga clic en (la imagen|la foto)|cliquez sur (l'image|la photo)|"
+    r"clicca (sull'immagine|sulla foto)|klik på (billedet|fotoet)|"
+    r"klicken sie auf das bild)(?!\w)",
     re.IGNORECASE,
 )
 _CALL_WORDS = 30  # a call to click is a line or two, no paragraph
