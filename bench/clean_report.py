@@ -5,6 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/clean_report.py [CORPUS_DIR] [--limit N] [--all] [--jobs J]
                                            [--no-trafilatura] [--no-own] [--no-readability]
                                            [--no-newspaper] [--no-links]
+                                           [--no-print-header] [--no-browser]
                                            [--show NAME]
 
 CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
@@ -15,7 +16,8 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
 * ``web/articles/*.html.gz``: printed to PDF with headless Chromium, keeping its default
   print header (date, title) and footer (URL, page x/y) as real bilag have them. Gold:
   ``ground-truth.json`` key ``articleBody``. ``--limit`` (default 20) caps how many; ``--all``
-  runs all of them.
+  runs all of them. ``--no-print-header`` prints them without the header and footer, as
+  "Save as PDF" with them turned off does.
 * ``bench/pages/*.html`` (the "own" set, skipped with ``--no-own``): pages written for this
   report in the shape of real sites (a Danish news article with cookie banner, menus, share
   bar and related list; an English NGO report page with breadcrumbs and a long sidebar; a
@@ -58,6 +60,9 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   sites …). Its even half (in sorted order) may be analysed when writing rules; the odd half
   is held out like the held-out Readability pages: read only its figures, never its
   cleaned output. Skipped with a note when PyPI cannot be reached.
+
+The cleaner is told which PDFs a browser made (``extract.made_by_browser``, by the PDF's
+Producer), as processing tells it; ``--no-browser`` leaves that out.
 
 PDFs and OCR text are cached in ``/tmp/baggrund-clean-cache`` (outside the repository), so
 only the first run is slow. Metrics per document and overall:
@@ -103,12 +108,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.clean import clean_pages  # noqa: E402
-from bilag.pipeline.extract import PageText, page_texts  # noqa: E402
+from bilag.pipeline.extract import PageText, made_by_browser, page_texts  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-Input = tuple[str, list[PageText], str]  # name, pages, gold text
+
+
+@dataclass
+class Document:
+    pages: list[PageText]
+    browser_made: bool = False  # ``extract.made_by_browser``
+
+
+Input = tuple[str, Document, str]  # name, document, gold text
 OWN_PAGES = Path(__file__).resolve().parent / "pages"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_TIMEOUT = 30
@@ -117,6 +130,8 @@ READABILITY_ANALYSED = frozenset({"ietf-1", "wikipedia", "heise", "cnn"})
 # Give the cleaner the lines that the PDFs print as links' text (off with --no-links: as
 # for a PDF printed by a tool that drops links).
 USE_LINKS = True
+# Tell the cleaner which PDFs a browser made (off with --no-browser).
+USE_BROWSER = True
 
 _QUOTES = str.maketrans(
     {
@@ -198,13 +213,15 @@ def article_headings(raw_lines: list[str], gold_norm: str) -> set[int]:
     return headings
 
 
-def clean(pages: list[PageText]) -> list[str]:
+def clean(document: Document) -> list[str]:
+    pages = document.pages
     links = [page.link_lines for page in pages] if USE_LINKS else []
-    return clean_pages([page.text for page in pages], links)
+    return clean_pages([page.text for page in pages], links, document.browser_made and USE_BROWSER)
 
 
-def evaluate(name: str, pages: list[PageText], gold: str, show: bool = False) -> Result:
-    cleaned = clean(pages)
+def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Result:
+    cleaned = clean(document)
+    pages = document.pages
     out = norm(" ".join(cleaned))
     out_lines = {norm(line) for page in cleaned for line in page.splitlines()}
     # pdfium joins the two lines of a word broken at a hyphen ("al\ufffeBaghdadi"): the
@@ -263,11 +280,11 @@ def evaluate(name: str, pages: list[PageText], gold: str, show: bool = False) ->
 # --------------------------------------------------------------------------- inputs
 
 
-def pdf_pages(path: Path) -> list[PageText]:
-    return list(page_texts(path))
+def pdf_document(path: Path) -> Document:
+    return Document(list(page_texts(path)), made_by_browser(path))
 
 
-def ocr_pages(path: Path) -> list[PageText]:
+def ocr_document(path: Path) -> Document:
     target = CACHE / "ocr" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
     target.mkdir(parents=True, exist_ok=True)
     if not list(target.glob("p-*.png")):
@@ -282,11 +299,12 @@ def ocr_pages(path: Path) -> list[PageText]:
                 capture_output=True,
             )
         pages.append(PageText(text_file.read_text()))
-    return pages
+    return Document(pages)
 
 
-def print_to_pdf(html_gz: Path) -> Path | None:
-    return print_html(gzip.decompress(html_gz.read_bytes()), html_gz.name.removesuffix(".html.gz"))
+def print_to_pdf(html_gz: Path, flags: tuple[str, ...] = ()) -> Path | None:
+    key = html_gz.name.removesuffix(".html.gz") + ("-bare" if flags else "")
+    return print_html(gzip.decompress(html_gz.read_bytes()), key, flags)
 
 
 def print_html(content: bytes, key: str, flags: tuple[str, ...] = ()) -> Path | None:
@@ -322,19 +340,22 @@ def bilag_inputs(corpus: Path) -> list[Input]:
     for folder in sorted((corpus / "bilag").glob("*/")):
         pdf = folder / "bilag.pdf"
         expected = json.loads((folder / "expected.json").read_text())
-        pages = pdf_pages(pdf)
-        if sum(len(p.text.strip()) for p in pages) < 50:
-            pages = ocr_pages(pdf)
-        out.append((f"bilag/{folder.name}", pages[1:], expected["gold_text"]))
+        document = pdf_document(pdf)
+        if sum(len(p.text.strip()) for p in document.pages) < 50:
+            document = ocr_document(pdf)
+        document.pages = document.pages[1:]  # the cover sheet
+        out.append((f"bilag/{folder.name}", document, expected["gold_text"]))
     return out
 
 
-def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[Input]:
+def article_inputs(
+    corpus: Path, limit: int | None, jobs: int, flags: tuple[str, ...] = ()
+) -> list[Input]:
     folder = corpus / "web" / "articles"
     truth = json.loads((folder / "ground-truth.json").read_text())
     files = sorted(folder.glob("*.html.gz"))[:limit]
     with ThreadPoolExecutor(jobs) as pool:
-        pdfs = list(pool.map(print_to_pdf, files))
+        pdfs = list(pool.map(print_to_pdf, files, [flags] * len(files)))
     out = []
     for html_gz, pdf in zip(files, pdfs, strict=True):
         key = html_gz.name.removesuffix(".html.gz")
@@ -342,7 +363,7 @@ def article_inputs(corpus: Path, limit: int | None, jobs: int) -> list[Input]:
             print(f"note: chromium failed for {key}, skipped", file=sys.stderr)
             continue
         if key in truth:
-            out.append((f"web/{key[:12]}", pdf_pages(pdf), truth[key]["articleBody"]))
+            out.append((f"web/{key[:12]}", pdf_document(pdf), truth[key]["articleBody"]))
     return out
 
 
@@ -364,7 +385,7 @@ def printed_pages(
         if pdf is None:
             print(f"note: chromium failed for {name}, skipped", file=sys.stderr)
             continue
-        out[name] = pdf_pages(pdf)
+        out[name] = pdf_document(pdf)
     return out
 
 
@@ -503,9 +524,9 @@ def trafilatura_report(corpus: Path, jobs: int) -> None:
     for m, pdf in zip(entries, pdfs, strict=True):
         if pdf is None:
             continue
-        pages = pdf_pages(pdf)
-        raw = norm(" ".join(page.text for page in pages))
-        out = norm(" ".join(clean(pages)))
+        document = pdf_document(pdf)
+        raw = norm(" ".join(page.text for page in document.pages))
+        out = norm(" ".join(clean(document)))
         for snippet in m.get("with", []):
             if norm(snippet) in raw:
                 keep_total += 1
@@ -547,17 +568,30 @@ def main() -> None:
         "--no-links", action="store_true", help="clean without the PDFs' link areas"
     )
     parser.add_argument(
+        "--no-print-header",
+        action="store_true",
+        help="print the web articles without the browser's header and footer",
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="clean as if no PDF told that a browser made it",
+    )
+    parser.add_argument(
         "--show",
         help="print cleaned text, misses and kept junk for NAME (web/… or without the set)",
     )
     args = parser.parse_args()
-    global USE_LINKS
+    global USE_LINKS, USE_BROWSER
     USE_LINKS = not args.no_links
+    USE_BROWSER = not args.no_browser
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
 
     inputs = bilag_inputs(args.corpus)
-    inputs += article_inputs(args.corpus, None if args.all else args.limit, args.jobs)
+    # As "Save as PDF" with the browser's header and footer turned off.
+    flags = ("--no-pdf-header-footer",) if args.no_print_header else ()
+    inputs += article_inputs(args.corpus, None if args.all else args.limit, args.jobs, flags)
     if not args.no_own:
         inputs += own_inputs(args.jobs)
     if not args.no_readability:
@@ -565,7 +599,8 @@ def main() -> None:
     if not args.no_newspaper:
         inputs += newspaper_inputs(args.jobs)
     results = [
-        evaluate(name, pages, gold, show=shown(name, args.show)) for name, pages, gold in inputs
+        evaluate(name, document, gold, show=shown(name, args.show))
+        for name, document, gold in inputs
     ]
 
     print(f"{'document':26} {'sent':>5} {'in raw':>6} {'recall':>7} {'rec/raw':>7} {'junk':>5} "

@@ -350,6 +350,8 @@ class Bilag(models.Model):
     original_filename = models.CharField(_("filnavn ved upload"), max_length=300, blank=True)
     page_count = models.PositiveIntegerField(_("sider"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    # A web browser made the PDF (pipeline.extract.made_by_browser); null: not read yet.
+    made_by_browser = models.BooleanField(_("lavet af en browser"), null=True, blank=True)
     cleaned_text = models.TextField(_("renset tekst"), blank=True)
 
     progress = models.CharField(_("fremskridt"), max_length=200, blank=True)

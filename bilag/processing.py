@@ -28,6 +28,7 @@ from .pipeline.errors import PipelineError
 from .pipeline.extract import (
     PdfInfo,
     inspect_pdf,
+    made_by_browser,
     page_has_scan_text_layer,
     page_texts,
     text_needs_ocr,
@@ -166,10 +167,10 @@ def split_cover(pages: list[AnyPage]) -> tuple[Cover | None, list[AnyPage]]:
     return cover, pages
 
 
-def clean_body(body: list[AnyPage]) -> tuple[dict[int, str], str]:
+def clean_body(body: list[AnyPage], browser_made: bool) -> tuple[dict[int, str], str]:
     """The cleaned text of each body page by its number, and the bilag's whole cleaned text."""
     cleaned = clean_pages(
-        [page.raw_text for page in body], [page.link_lines or () for page in body]
+        [page.raw_text for page in body], [page.link_lines or () for page in body], browser_made
     )
     by_number = {page.number: text for page, text in zip(body, cleaned, strict=True)}
     return by_number, "\n\n".join(text for text in cleaned if text.strip())
@@ -255,9 +256,12 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
     cover_scanned = cover is not None and (
         pages[0].method == Page.Method.OCR or page_has_scan_text_layer(info.path, 0)
     )
-    cleaned_by_number, cleaned_text = clean_body(body)
+    browser = made_by_browser(info.path)
+    cleaned_by_number, cleaned_text = clean_body(body, browser)
 
-    save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive)
+    save_result(
+        bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive, browser
+    )
 
 
 def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPage]:
@@ -350,6 +354,7 @@ def save_result(
     cover: Cover | None,
     cover_scanned: bool,
     archive: Path | None,
+    browser: bool,
 ) -> None:
     from .search import index_bilag
 
@@ -374,6 +379,7 @@ def save_result(
                 raise ProcessingError(f"{bilag.country} har allerede et bilag nr. {bilag.number}")
         bilag.page_count = info.page_count
         bilag.sha256 = info.sha256
+        bilag.made_by_browser = browser
         bilag.cleaned_text = cleaned_text
         bilag.language = detect_language(cleaned_text)
         bilag.status = Bilag.Status.PUBLISHED
@@ -428,18 +434,32 @@ def read_link_lines(bilag: Bilag, pages: list[Page]) -> list[Page]:
     return [page for page in pages if page.link_lines is not None]
 
 
+def read_made_by_browser(bilag: Bilag) -> bool | None:
+    """Whether a browser made the bilag's PDF, read for a bilag stored before this was; None
+    when the PDF cannot be read (left for a later try)."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
+            return made_by_browser(inspect_original(bilag, Path(scratch)).path)
+    except (OSError, ValueError, PipelineError):
+        logger.warning("bilag %s: producer not read, its PDF cannot be opened", bilag.pk)
+        return None
+
+
 def reclean_bilag(bilag: Bilag) -> bool:
     """Clean the bilag's stored raw text again with today's cleaner; True when its text changed.
 
     Only what is derived from the raw text is written (the pages' cleaned text, the cleaned
     text, the language, the search index): no PDF, OCR or cover sheet, and no correction.
-    Pages stored before link lines were read get them from the PDF (``read_link_lines``).
+    Pages stored before link lines were read get them from the PDF (``read_link_lines``), and
+    so does a bilag stored before its PDF's maker was (``read_made_by_browser``).
     A bilag that is not public (processing, failed) is left alone.
     """
     from .search import index_bilag
 
     current = (
-        Bilag.objects.filter(pk=bilag.pk).only("status", "cleaned_text", "language", "pdf").first()
+        Bilag.objects.filter(pk=bilag.pk)
+        .only("status", "cleaned_text", "language", "pdf", "made_by_browser")
+        .first()
     )
     if current is None or not current.is_public:
         return False
@@ -448,8 +468,13 @@ def reclean_bilag(bilag: Bilag) -> bool:
         current.pages.order_by("number").only("number", "method", "raw_text", "link_lines", "text")
     )
     relinked = read_link_lines(current, [page for page in pages if page.link_lines is None])
+    browser = current.made_by_browser
+    if browser is None:
+        browser = read_made_by_browser(current)
+        if browser is not None:
+            Bilag.objects.filter(pk=current.pk).update(made_by_browser=browser)
     _cover, body = split_cover(pages)
-    cleaned_by_number, cleaned_text = clean_body(body)
+    cleaned_by_number, cleaned_text = clean_body(body, bool(browser))
     language = detect_language(cleaned_text)
     changed = []
     for page in pages:

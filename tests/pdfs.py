@@ -106,6 +106,14 @@ def linked_pdf(path: Path, pages: Sequence[Sequence[LinkedLine]]) -> Path:
     return path
 
 
+def with_producer(path: Path, producer: str) -> Path:
+    """PATH rewritten in place with PRODUCER as the program that made it."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Producer"] = producer
+        pdf.save(path)
+    return path
+
+
 def text_image(lines: Sequence[str], *, width: int = 1240, font_size: int = 42) -> Image.Image:
     """Lines of black text on white, grayscale, as a 150 dpi scan would look."""
     font = ImageFont.truetype(str(VERA_TTF), font_size)

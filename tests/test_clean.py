@@ -1744,3 +1744,17 @@ def test_a_credit_with_the_copyright_sign_is_picture_furniture_and_keeps_the_lea
     assert crumbs[1] not in out
     # A site's copyright, with its year, is no picture's credit.
     assert "© 2024 Kids Portal" not in clean_text([page(P1, "", P2, "", "© 2024 Kids Portal")])
+
+
+def test_a_browsers_pdf_without_its_print_header_reads_hyphens_and_links_as_a_web_print():
+    hyphen = page(
+        "The carmaker, which has focused on electric vehicles since its emissions\ufffecheating",
+        "scandal, said the new wagon would go on sale next year, its chief said on Monday.",
+    )
+    pages = [page(P1, "", P2), page(hyphen, "", P3, "", TEASER, "", "Share this story")]
+    links = links_to(pages, TEASER)
+    assert "emissionscheating" in clean_text(pages, links)
+    assert flat(TEASER) in clean_text(pages, links)  # a report's links are its sources
+    out = clean_text(pages, links, browser_made=True)
+    assert "its emissions-cheating scandal" in out
+    assert flat(TEASER) not in out and flat(P3) in out

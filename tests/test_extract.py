@@ -12,6 +12,7 @@ from bilag.pipeline.extract import (
     PdfError,
     PdfInfo,
     inspect_pdf,
+    made_by_browser,
     page_has_scan_text_layer,
     page_texts,
     text_needs_ocr,
@@ -355,3 +356,11 @@ def test_a_link_printed_over_other_text_does_not_make_that_text_a_link(tmp_path)
     c.save()
     page = next(page_texts(path))
     assert [page.text.split("\n")[i] for i in page.link_lines] == ["Contact"]
+
+
+def test_a_pdf_made_by_a_browser_is_told_by_its_producer(tmp_path):
+    pdf = pdfs.born_digital_pdf(tmp_path / "report.pdf", ["The report's text."])
+    assert not made_by_browser(pdf)  # ReportLab's
+    assert made_by_browser(pdfs.with_producer(pdf, "Skia/PDF m120"))
+    assert not made_by_browser(pdfs.with_producer(pdf, "Microsoft® Word for Microsoft 365"))
+    assert not made_by_browser(pdfs.corrupt_pdf(tmp_path / "corrupt.pdf"))

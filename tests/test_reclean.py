@@ -185,9 +185,9 @@ def test_a_bilag_processed_while_it_was_being_cleaned_is_left_to_processing(
     make_stale(bilag)
     clean_body = processing.clean_body
 
-    def clean_while_processing_runs(body):
+    def clean_while_processing_runs(body, browser_made):
         meanwhile(bilag)
-        return clean_body(body)
+        return clean_body(body, browser_made)
 
     monkeypatch.setattr(processing, "clean_body", clean_while_processing_runs)
     events = bilag.events.count()
@@ -452,3 +452,78 @@ def test_without_a_readable_pdf_the_link_lines_are_left_for_later(printed, caplo
 
     assert list(printed.pages.values_list("link_lines", flat=True)) == [None, None, None]
     assert "links not read" in caplog.text
+
+
+def headerless_print_with_a_linked_teaser(path, producer: str) -> ContentFile:
+    """The cover sheet, then an article saved as PDF without the browser's header and footer,
+    its last line before the share bar a link to another article; made by PRODUCER."""
+
+    def plain(text: str) -> list[pdfs.LinkedLine]:
+        return [(line, "", "") for line in text.split("\n")]
+
+    pages = [
+        plain("\n".join(cover(863))),
+        plain(PARAGRAPHS[0]),
+        [
+            *plain(PARAGRAPHS[1]),
+            (TEASER, "https://news.example.org/floods", ""),
+            ("Share this story", "", ""),
+        ],
+    ]
+    pdf = pdfs.with_producer(pdfs.linked_pdf(path, pages), producer)
+    return ContentFile(pdf.read_bytes(), name="saved.pdf")
+
+
+@pytest.mark.parametrize(
+    ("producer", "browser"), [("Skia/PDF m120", True), ("ReportLab PDF Library", False)]
+)
+def test_a_pdf_a_browser_saved_without_its_print_header_has_its_links_read(
+    django_capture_on_commit_callbacks, tmp_path, producer, browser
+):
+    pdf = headerless_print_with_a_linked_teaser(tmp_path / "saved.pdf", producer)
+    with django_capture_on_commit_callbacks(execute=True):
+        bilag = accept_upload(pdf)
+    bilag.refresh_from_db()
+    assert bilag.status == Bilag.Status.PUBLISHED, bilag.failure_reason
+    assert bilag.made_by_browser is browser
+    assert "arbitrary arrests" in bilag.cleaned_text
+    assert (TEASER in bilag.cleaned_text) is not browser
+
+
+@pytest.fixture
+def saved(django_capture_on_commit_callbacks, tmp_path):
+    """A bilag from a browser's PDF without print header, stored as before its maker was
+    read: made_by_browser unknown, its text cleaned without."""
+    pdf = headerless_print_with_a_linked_teaser(tmp_path / "saved.pdf", "Skia/PDF m120")
+    with django_capture_on_commit_callbacks(execute=True):
+        bilag = accept_upload(pdf)
+    pages = list(bilag.pages.order_by("number"))
+    cleaned = clean_pages(
+        [page.raw_text for page in pages[1:]], [page.link_lines for page in pages[1:]]
+    )
+    for page, text in zip(pages, ["", *cleaned], strict=True):
+        page.text = text
+    Page.objects.bulk_update(pages, ["text"])
+    Bilag.objects.filter(pk=bilag.pk).update(
+        made_by_browser=None, cleaned_text="\n\n".join(filter(None, cleaned))
+    )
+    assert TEASER in Bilag.objects.get(pk=bilag.pk).cleaned_text
+    return bilag
+
+
+def test_cleaning_again_reads_from_the_pdf_whether_a_browser_made_it(saved):
+    assert reclean_bilag(saved) is True
+
+    saved.refresh_from_db()
+    assert saved.made_by_browser is True
+    assert TEASER not in saved.cleaned_text and "arbitrary arrests" in saved.cleaned_text
+
+
+def test_without_a_readable_pdf_its_maker_is_left_for_later(saved, caplog):
+    saved.pdf.storage.delete(saved.pdf.name)
+
+    assert reclean_bilag(saved) is False
+
+    saved.refresh_from_db()
+    assert saved.made_by_browser is None
+    assert "producer not read" in caplog.text

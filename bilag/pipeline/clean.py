@@ -87,12 +87,14 @@ The approach, in order:
    Latvian's lines of chrome); so are their names of months and weekdays, from CLDR, for date
    and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
-   "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so
-   in a printed web page a plain hyphen at a line's end (which pdfium reports as U+FFFE,
-   often joining the two lines) is the word's own unless the document spells the word
-   without it; in other documents pdfium's mark is mostly hyphenation ("be-cause"), unless
-   the document writes compounds with the first part. A number's hyphen ("302-horsepower")
-   is never hyphenation.
+   "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so in
+   a PDF a browser made (print header or Producer) a plain hyphen at a line's end (which
+   pdfium reports as U+FFFE, often joining the two lines) is the word's own unless the
+   document spells the word without it; in other documents pdfium's mark is mostly
+   hyphenation ("be-cause"), unless the document writes compounds with the first part. A
+   number's hyphen ("302-horsepower") is never hyphenation. Such a PDF without the print
+   header (saved with it turned off) has its links read as a web print's, but is judged as a
+   report: a report made with a browser's engine looks the same.
 
 The output keeps one entry per input page; a paragraph that continues over a page break is
 attached to the page where it starts.
@@ -1167,7 +1169,7 @@ def _assemble(pages: list[list[_Line]], headline: str = "", report: bool = False
     return blocks
 
 
-def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool) -> str:
+def _join_lines(block: _Block, vocabulary: Counter[str], browser: bool) -> str:
     text = block.lines[0].stripped
     for line in block.lines[1:]:
         nxt = line.stripped
@@ -1176,9 +1178,7 @@ def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool) -> str
         elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
             first = m.group(1)
             second = _WORD.match(nxt)
-            if second and _rejoin_hyphen(
-                first, second.group(0), vocabulary, web_print, line.hyphen
-            ):
+            if second and _rejoin_hyphen(first, second.group(0), vocabulary, browser, line.hyphen):
                 text = text[:-1] + nxt
             else:
                 text += nxt
@@ -1192,7 +1192,7 @@ def _join_lines(block: _Block, vocabulary: Counter[str], web_print: bool) -> str
 
 
 def _rejoin_hyphen(
-    first: str, second: str, vocabulary: Counter[str], web_print: bool, mark: str
+    first: str, second: str, vocabulary: Counter[str], browser: bool, mark: str
 ) -> bool:
     """True when "first-" + "second" at a line break is one word split by hyphenation (mark:
     ``_Line.hyphen``)."""
@@ -1201,7 +1201,7 @@ def _rejoin_hyphen(
         return True
     if vocabulary[f"{first}-{second}".lower()]:
         return False
-    if web_print and mark:
+    if browser and mark:
         # A browser hyphenates with U+2010: its plain hyphen is the word's own.
         return mark == "\u2010"
     if second[:1].isupper() or first.isupper() or first.lower() in _COMPOUND_PREFIXES:
@@ -2138,23 +2138,30 @@ def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- API
 
 
-def clean_pages(pages: list[str], link_lines: Sequence[Collection[int]] = ()) -> list[str]:
+def clean_pages(
+    pages: list[str], link_lines: Sequence[Collection[int]] = (), browser_made: bool = False
+) -> list[str]:
     """Cleaned text per page (same length as pages), paragraphs separated by a blank line.
 
     LINK_LINES, when known, holds for each page the numbers of its lines (counted from 0,
-    split at line breaks) that the PDF prints as a link's text.
+    split at line breaks) that the PDF prints as a link's text. BROWSER_MADE tells that a
+    web browser made the PDF (``extract.made_by_browser``), with or without its print header.
     """
     page_lines = _page_lines(pages, link_lines)
     headline = _page_headline(page_lines)
     web_print = _remove_positional(page_lines)
-    if not web_print:
+    # A browser's PDF without the print header hyphenates like a browser, and its links are
+    # the site's; but it is judged as a report, as a report made with a browser's engine
+    # (HTML to PDF) looks the same.
+    browser = web_print or browser_made
+    if not browser:
         # A report's links are its sources and cross-references, not a site's menus.
         for line in (line for lines in page_lines for line in lines):
             line.link = False
     vocabulary = _vocabulary(page_lines)
     blocks = _assemble(page_lines, headline, report=not web_print)
     for block in blocks:
-        block.text = " ".join(_join_lines(block, vocabulary, web_print).split())
+        block.text = " ".join(_join_lines(block, vocabulary, browser).split())
     _decide(blocks, web_print)
 
     out: list[list[str]] = [[] for _ in pages]
@@ -2164,6 +2171,8 @@ def clean_pages(pages: list[str], link_lines: Sequence[Collection[int]] = ()) ->
     return ["\n\n".join(parts) for parts in out]
 
 
-def clean_text(pages: list[str], link_lines: Sequence[Collection[int]] = ()) -> str:
+def clean_text(
+    pages: list[str], link_lines: Sequence[Collection[int]] = (), browser_made: bool = False
+) -> str:
     """The non-empty cleaned pages joined with a blank line."""
-    return "\n\n".join(page for page in clean_pages(pages, link_lines) if page)
+    return "\n\n".join(page for page in clean_pages(pages, link_lines, browser_made) if page)

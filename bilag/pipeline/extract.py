@@ -200,6 +200,24 @@ def page_texts(path: Path) -> Iterator[PageText]:
         doc.close()
 
 
+# The Producer that Chromium's PDF backend writes: Chrome, Edge, Opera and Brave print with it.
+_BROWSER_PRODUCER = re.compile(r"^Skia/PDF\b")
+
+
+def made_by_browser(path: Path) -> bool:
+    """Whether a web browser made the PDF (by its Producer): a printed web page, also when it
+    was printed without the browser's header and footer. False for a file that cannot be
+    opened."""
+    try:
+        doc = _open_pdfium(Path(path))
+    except (pdfium.PdfiumError, OSError):
+        return False
+    try:
+        return bool(_BROWSER_PRODUCER.match(doc.get_metadata_value("Producer") or ""))
+    finally:
+        doc.close()
+
+
 def _web_link_areas(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Bounds]:
     """The areas of the page's links to web addresses (not those within the document: a
     table of contents is made of those).
