@@ -775,25 +775,25 @@ def test_continuation_skips_a_sidebar_headline_that_does_not_fill_the_column() -
     assert flat(P2) in out
 
 
+# P2's first line cut where a word ends, and the rest of P2 that the next page carries on.
+P2_HEAD = "Human rights groups have documented arbitrary arrests of returnees in the area"
+P2_REST = P2[len(P2_HEAD) + 1 :]
+
+
 def test_continuation_skips_a_picture_with_its_caption_and_credit_at_the_pages_foot() -> None:
-    first = "Human rights groups have documented arbitrary arrests of returnees in the area"
-    rest = P2[len(first) + 1 :]
     picture = page(
         "Families wait at the border crossing in the early morning after the night's storm.",
         "Photo: Getty Images",
     )
-    pages = [page(P1, first, "In pictures", picture), page(rest, P3)]
-    out = clean_text(pages)
+    out = clean_text([page(P1, P2_HEAD, "In pictures", picture), page(P2_REST, P3)])
     assert flat(P2) in out
 
 
 def test_continuation_skips_a_line_printed_as_a_link_at_the_pages_foot() -> None:
-    first = "Human rights groups have documented arbitrary arrests of returnees in the area"
-    rest = P2[len(first) + 1 :]
     teaser = "Storm closes the bridges on the northern coast road as the river rises, say police"
-    lines = page(HEADER, P1, first, "Most read", teaser)
+    lines = page(HEADER, P1, P2_HEAD, "Most read", teaser)
     link = len(lines.split("\n")) - 1
-    out = clean_text([lines, page(rest, P3, FOOTER)], [{link}, set()])
+    out = clean_text([lines, page(P2_REST, P3, FOOTER)], [{link}, set()])
     assert flat(P2) in out
 
 
