@@ -1758,3 +1758,20 @@ def test_a_browsers_pdf_without_its_print_header_reads_hyphens_and_links_as_a_we
     out = clean_text(pages, links, browser_made=True)
     assert "its emissions-cheating scandal" in out
     assert flat(TEASER) not in out and flat(P3) in out
+
+
+SECTIONS = [f"Section {n}" for n in range(1, 21)]  # a site's menu, printed as links
+
+
+def test_a_browsers_pdf_without_its_print_header_with_a_sites_menus_is_a_web_page() -> None:
+    pages = [page(*SECTIONS, P1, "", P2), page(P3)]
+    links = links_to(pages, *SECTIONS)
+    # A report's short lines before its first paragraph are its title block.
+    assert clean_text(pages, links).startswith("Section 1")
+    assert clean_text(pages, links, browser_made=True) == "\n\n".join(flat(p) for p in (P1, P2, P3))
+
+
+def test_a_browsers_pdf_with_few_links_is_judged_as_a_report() -> None:
+    pages = [page(*SECTIONS[:19], P1, "", P2), page(P3)]
+    links = links_to(pages, *SECTIONS[:19])
+    assert clean_text(pages, links, browser_made=True).startswith("Section 1")

@@ -93,8 +93,9 @@ The approach, in order:
    document spells the word without it; in other documents pdfium's mark is mostly
    hyphenation ("be-cause"), unless the document writes compounds with the first part. A
    number's hyphen ("302-horsepower") is never hyphenation. Such a PDF without the print
-   header (saved with it turned off) has its links read as a web print's, but is judged as a
-   report: a report made with a browser's engine looks the same.
+   header (saved with it turned off) has its links read as a web print's; it is judged as a
+   web page when it prints 20 or more short lines as links (a site's menus and teasers), else
+   as a report, which a browser's engine makes too (HTML to PDF).
 
 The output keeps one entry per input page; a paragraph that continues over a page break is
 attached to the page where it starts.
@@ -2138,6 +2139,23 @@ def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- API
 
 
+_SITE_LINK_LINES = 20  # short lines printed as links that make a site's menus and teasers
+_SITE_LINK_WORDS = 8
+
+
+def _site_link_lines(pages: list[list[_Line]]) -> int:
+    """How many short lines the document prints as links' text (not web addresses, which a
+    report prints as its sources): a web page's menus, teasers and share bars."""
+    return sum(
+        1
+        for lines in pages
+        for line in lines
+        if line.link
+        and _n_words(line.stripped) <= _SITE_LINK_WORDS
+        and not _ADDRESS.search(line.stripped)
+    )
+
+
 def clean_pages(
     pages: list[str], link_lines: Sequence[Collection[int]] = (), browser_made: bool = False
 ) -> list[str]:
@@ -2151,9 +2169,12 @@ def clean_pages(
     headline = _page_headline(page_lines)
     web_print = _remove_positional(page_lines)
     # A browser's PDF without the print header hyphenates like a browser, and its links are
-    # the site's; but it is judged as a report, as a report made with a browser's engine
-    # (HTML to PDF) looks the same.
+    # the site's. It is judged as a web page when it has a site's menus and teaser lists;
+    # else as a report, as a report made with a browser's engine (HTML to PDF) looks the
+    # same.
     browser = web_print or browser_made
+    if browser_made and not web_print:
+        web_print = _site_link_lines(page_lines) >= _SITE_LINK_LINES
     if not browser:
         # A report's links are its sources and cross-references, not a site's menus.
         for line in (line for lines in page_lines for line in lines):
