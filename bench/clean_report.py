@@ -16,8 +16,8 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
 * ``web/articles/*.html.gz``: printed to PDF with headless Chromium, keeping its default
   print header (date, title) and footer (URL, page x/y) as real bilag have them. Gold:
   ``ground-truth.json`` key ``articleBody``. ``--limit`` (default 20) caps how many; ``--all``
-  runs all of them. ``--no-print-header`` prints them without the header and footer, as
-  "Save as PDF" with them turned off does.
+  runs all of them. ``--no-print-header`` prints them (and the Readability and newspaper4k
+  pages) without the header and footer, as "Save as PDF" with them turned off does.
 * ``bench/pages/*.html`` (the "own" set, skipped with ``--no-own``): pages written for this
   report in the shape of real sites (a Danish news article with cookie banner, menus, share
   bar and related list; an English NGO report page with breadcrumbs and a long sidebar; a
@@ -457,11 +457,11 @@ def html_paragraphs(html: str) -> str:
     return "\n".join(parser.paragraphs)
 
 
-def readability_inputs(corpus: Path, jobs: int) -> list[Input]:
+def readability_inputs(corpus: Path, jobs: int, flags: tuple[str, ...] = ()) -> list[Input]:
     """Readability's test pages: source.html printed, the paragraphs of expected.html."""
     folders = sorted((corpus / "web" / "readability-testpages").glob("*/"))
     sources = {folder.name: (folder / "source.html").read_bytes() for folder in folders}
-    printed = printed_pages(sources, "readability", jobs)
+    printed = printed_pages(sources, "readability", jobs, flags)
     return [
         (
             f"readability/{folder.name}",
@@ -473,7 +473,7 @@ def readability_inputs(corpus: Path, jobs: int) -> list[Input]:
     ]
 
 
-def newspaper_inputs(jobs: int) -> list[Input]:
+def newspaper_inputs(jobs: int, flags: tuple[str, ...] = ()) -> list[Input]:
     """newspaper4k's test pages (HTML with expected text), printed; [] if PyPI can't be reached."""
     folder = CACHE / "newspaper4k"
     data = next(folder.glob("*/tests/data"), None)
@@ -498,7 +498,10 @@ def newspaper_inputs(jobs: int) -> list[Input]:
         if (gold := data / "txt" / f"{html.stem}.txt").exists()
     }
     printed = printed_pages(
-        {name: (data / "html" / f"{name}.html").read_bytes() for name in golds}, "newspaper", jobs
+        {name: (data / "html" / f"{name}.html").read_bytes() for name in golds},
+        "newspaper",
+        jobs,
+        flags,
     )
     return [(f"newspaper/{name}", printed[name], golds[name].read_text()) for name in printed]
 
@@ -570,7 +573,7 @@ def main() -> None:
     parser.add_argument(
         "--no-print-header",
         action="store_true",
-        help="print the web articles without the browser's header and footer",
+        help="print the web pages without the browser's header and footer",
     )
     parser.add_argument(
         "--no-browser",
@@ -595,9 +598,9 @@ def main() -> None:
     if not args.no_own:
         inputs += own_inputs(args.jobs)
     if not args.no_readability:
-        inputs += readability_inputs(args.corpus, args.jobs)
+        inputs += readability_inputs(args.corpus, args.jobs, flags)
     if not args.no_newspaper:
-        inputs += newspaper_inputs(args.jobs)
+        inputs += newspaper_inputs(args.jobs, flags)
     results = [
         evaluate(name, document, gold, show=shown(name, args.show))
         for name, document, gold in inputs

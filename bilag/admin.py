@@ -188,6 +188,7 @@ class BilagAdmin(FullTextAdminSearchMixin, admin.ModelAdmin):
         "cover_warning_list",
         "page_count",
         "sha256",
+        "made_by_browser",
         "language",
         "archive_pdf",
         "original_filename",

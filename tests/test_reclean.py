@@ -527,3 +527,15 @@ def test_without_a_readable_pdf_its_maker_is_left_for_later(saved, caplog):
     saved.refresh_from_db()
     assert saved.made_by_browser is None
     assert "producer not read" in caplog.text
+
+
+def test_the_admin_shows_whether_a_browser_made_the_pdf(
+    django_capture_on_commit_callbacks, tmp_path, staff_client
+):
+    pdf = headerless_print_with_a_linked_teaser(tmp_path / "saved.pdf", "Skia/PDF m120")
+    with django_capture_on_commit_callbacks(execute=True):
+        bilag = accept_upload(pdf)
+
+    page = staff_client.get(f"/admin/bilag/bilag/{bilag.pk}/change/").content.decode()
+
+    assert "Lavet af en browser" in page
