@@ -1775,3 +1775,26 @@ def test_a_browsers_pdf_with_few_links_is_judged_as_a_report() -> None:
     pages = [page(*SECTIONS[:19], P1, "", P2), page(P3)]
     links = links_to(pages, *SECTIONS[:19])
     assert clean_text(pages, links, browser_made=True).startswith("Section 1")
+
+
+# Short paragraphs of the article that go on after a sidebar printed within it.
+LATER = [
+    "The ministry said on Tuesday that the new rules would apply from the first of March.",
+    "Lawyers for several families said they would challenge the decision in the courts.",
+]
+
+
+def test_paragraphs_after_a_sidebars_heading_within_the_article_stay() -> None:
+    told = page(P1, "", P2, "", P3, "", P1.replace("Monday", "Friday"))
+    sidebar = page("Share", "Facebook", "Twitter", "Email", "Print", "Most read")
+    rest = page(LATER[0], "", LATER[1], "", P2.replace("past year", "spring"))
+    out = clean_text([page(told, sidebar, "", rest)])
+    assert LATER[0] in out and LATER[1] in out
+
+
+def test_teasers_after_a_sidebars_heading_once_the_article_has_ended_go() -> None:
+    told = page(P1, "", P2, "", P3, "", P1.replace("Monday", "Friday"))
+    sidebar = page("Share", "Facebook", "Twitter", "Email", "Print", "Most read")
+    teasers = page("Storm closes the bridges", "", LATER[0], "", "New rules", "", LATER[1])
+    out = clean_text([page(told, sidebar, teasers)])
+    assert LATER[0] not in out and LATER[1] not in out

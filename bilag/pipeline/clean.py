@@ -50,9 +50,11 @@ The approach, in order:
    section headings "History[edit]" are no menu items), the teasers after a "Related"-style
    heading or "More" and the site's name up to the next sentence (once the article has ended,
    told and followed by several lines of boilerplate, up to the next prose longer than a
-   teaser's summary, so the summaries go too), a comment thread whose comments each end in a
-   reply button, from its heading on, and everything from a series of web time stamps ("2 days
-   ago") once the article has been told; the rest are "short" and decided by their neighbours.
+   teaser's summary, so the summaries go too, or to two paragraphs in a row: summaries follow
+   their headlines, and the article goes on after a sidebar's heading printed within it), a
+   comment thread whose comments each end in a reply button, from its heading on, and
+   everything from a series of web time stamps ("2 days ago") once the article has been told;
+   the rest are "short" and decided by their neighbours.
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
    counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
@@ -1881,12 +1883,20 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     # teasers' summaries too, up to prose longer than a summary or a lead-in ("… these:").
     in_section = article_ended = False
     prose_words = boilerplate_lines = 0
+    previous: tuple[_Block, _Kind] | None = None  # the block before, if prose, and its kind
     for block in blocks:
+        kind = block.kind
+        prose = kind in (_Kind.GOOD, _Kind.NEAR_GOOD) and bool(_TERMINAL.search(block.text))
         if _is_section_start(block.text):
             in_section = True
             article_ended = article_ended or (
                 prose_words >= _ARTICLE_WORDS and boilerplate_lines >= _END_GAP
             )
+        elif in_section and article_ended and prose and previous is not None:
+            # Summaries follow their headlines; paragraphs follow one another: the article
+            # goes on after a sidebar's heading printed within it, from the paragraph before.
+            in_section = False
+            previous[0].kind = previous[1]
         elif (
             in_section
             and article_ended
@@ -1906,6 +1916,7 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
         else:
             boilerplate_lines += block.dropped_before
             boilerplate_lines += len(block.lines) if block.kind is _Kind.BAD else 0
+        previous = (block, kind) if prose else None
 
     if not any(block.kind is _Kind.GOOD for block in blocks):
         if any(block.kind is _Kind.NEAR_GOOD for block in blocks):
