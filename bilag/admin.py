@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -40,8 +41,13 @@ class CountryAdmin(admin.ModelAdmin):
     inlines = [FormerSlugInline]
 
 
+# An address typed without its scheme is a secure one ("www.unhcr.org": https://…).
+SECURE_ADDRESSES = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = SECURE_ADDRESSES
     list_display = ["name", "kind", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -146,6 +152,7 @@ class BilagFileInline(ReadOnlyInline):
 
 class DecisionCitationInline(admin.TabularInline):
     model = DecisionCitation
+    formfield_overrides = SECURE_ADDRESSES
     extra = 1
 
 

@@ -387,3 +387,17 @@ def test_admin_action_marks_covers_checked_and_they_leave_the_list(staff_client)
     assert checked.cover_warnings == []
     to_check = staff_client.get("/admin/bilag/bilag/?forside=kontroller")
     assert [b.title for b in to_check.context["cl"].result_list] == ["Afventer"]
+
+
+def test_an_address_typed_in_the_admin_without_its_scheme_is_a_secure_one(rf, admin_user):
+    from django.contrib import admin
+
+    from bilag.admin import DecisionCitationInline, SourceAdmin
+    from bilag.models import Source
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    source_form = SourceAdmin(Source, admin.site).get_form(request)
+    citation_form = DecisionCitationInline(Bilag, admin.site).get_formset(request).form
+    for form in (source_form, citation_form):
+        assert form.base_fields["url"].clean("www.unhcr.org") == "https://www.unhcr.org"
