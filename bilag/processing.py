@@ -411,38 +411,36 @@ def save_result(
         index_bilag(bilag)
 
 
-def read_link_lines(bilag: Bilag, pages: list[Page]) -> list[Page]:
-    """Fill in the link lines of PAGES, stored before they were read, from the bilag's PDF;
-    the pages filled in. A page whose PDF text is not its stored raw text (OCR'd) has none.
-    When the PDF cannot be read, the pages are left for a later try."""
-    if not pages:
-        return []
+def read_from_pdf(
+    bilag: Bilag, pages: list[Page], *, maker: bool
+) -> tuple[list[Page], bool | None]:
+    """What was stored without being read from the bilag's PDF, read from it once: the link
+    lines of PAGES (the pages filled in; a page whose PDF text is not its stored raw text, an
+    OCR'd one, has none) and, when MAKER, whether a browser made it (else None).
+
+    When the PDF cannot be read, all is left for a later try: no pages, None.
+    """
+    if not (pages or maker):
+        return [], None
     by_number = {page.number: page for page in pages}
     try:
         with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
             info = inspect_original(bilag, Path(scratch))
-            for number, text in enumerate(page_texts(info.path), start=1):
+            for number, text in enumerate(page_texts(info.path) if pages else (), start=1):
                 page = by_number.get(number)
                 if page is not None:
                     same = page.method == Page.Method.TEXT and text.text == page.raw_text
                     page.link_lines = list(text.link_lines) if same else []
+            browser = made_by_browser(info.path) if maker else None
     except (OSError, ValueError, pypdfium2.PdfiumError, PipelineError):
-        logger.warning("bilag %s: links not read, its PDF cannot be opened", bilag.pk)
+        unread = [what for what, wanted in (("links", pages), ("producer", maker)) if wanted]
+        logger.warning(
+            "bilag %s: %s not read, its PDF cannot be opened", bilag.pk, " and ".join(unread)
+        )
         for page in pages:
             page.link_lines = None
-        return []
-    return [page for page in pages if page.link_lines is not None]
-
-
-def read_made_by_browser(bilag: Bilag) -> bool | None:
-    """Whether a browser made the bilag's PDF, read for a bilag stored before this was; None
-    when the PDF cannot be read (left for a later try)."""
-    try:
-        with tempfile.TemporaryDirectory(prefix="baggrund-") as scratch:
-            return made_by_browser(inspect_original(bilag, Path(scratch)).path)
-    except (OSError, ValueError, PipelineError):
-        logger.warning("bilag %s: producer not read, its PDF cannot be opened", bilag.pk)
-        return None
+        return [], None
+    return [page for page in pages if page.link_lines is not None], browser
 
 
 def reclean_bilag(bilag: Bilag) -> bool:
@@ -450,8 +448,8 @@ def reclean_bilag(bilag: Bilag) -> bool:
 
     Only what is derived from the raw text is written (the pages' cleaned text, the cleaned
     text, the language, the search index): no PDF, OCR or cover sheet, and no correction.
-    Pages stored before link lines were read get them from the PDF (``read_link_lines``), and
-    so does a bilag stored before its PDF's maker was (``read_made_by_browser``).
+    Pages stored before link lines were read get them from the PDF, and so does a bilag
+    stored before its PDF's maker was (``read_from_pdf``).
     A bilag that is not public (processing, failed) is left alone.
     """
     from .search import index_bilag
@@ -467,12 +465,13 @@ def reclean_bilag(bilag: Bilag) -> bool:
     pages = list(
         current.pages.order_by("number").only("number", "method", "raw_text", "link_lines", "text")
     )
-    relinked = read_link_lines(current, [page for page in pages if page.link_lines is None])
     browser = current.made_by_browser
-    if browser is None:
-        browser = read_made_by_browser(current)
-        if browser is not None:
-            Bilag.objects.filter(pk=current.pk).update(made_by_browser=browser)
+    relinked, read = read_from_pdf(
+        current, [page for page in pages if page.link_lines is None], maker=browser is None
+    )
+    if read is not None:
+        browser = read
+        Bilag.objects.filter(pk=current.pk).update(made_by_browser=browser)
     _cover, body = split_cover(pages)
     cleaned_by_number, cleaned_text = clean_body(body, bool(browser))
     language = detect_language(cleaned_text)
