@@ -28,7 +28,6 @@ from .pipeline.errors import PipelineError
 from .pipeline.extract import (
     PdfInfo,
     inspect_pdf,
-    made_by_browser,
     page_has_scan_text_layer,
     page_texts,
     text_needs_ocr,
@@ -256,12 +255,9 @@ def process_in(bilag: Bilag, scratch: Path) -> None:
     cover_scanned = cover is not None and (
         pages[0].method == Page.Method.OCR or page_has_scan_text_layer(info.path, 0)
     )
-    browser = made_by_browser(info.path)
-    cleaned_by_number, cleaned_text = clean_body(body, browser)
+    cleaned_by_number, cleaned_text = clean_body(body, info.made_by_browser)
 
-    save_result(
-        bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive, browser
-    )
+    save_result(bilag, info, pages, cleaned_by_number, cleaned_text, cover, cover_scanned, archive)
 
 
 def extract_pages(bilag: Bilag, path: Path, page_count: int) -> list[ExtractedPage]:
@@ -354,7 +350,6 @@ def save_result(
     cover: Cover | None,
     cover_scanned: bool,
     archive: Path | None,
-    browser: bool,
 ) -> None:
     from .search import index_bilag
 
@@ -379,7 +374,7 @@ def save_result(
                 raise ProcessingError(f"{bilag.country} har allerede et bilag nr. {bilag.number}")
         bilag.page_count = info.page_count
         bilag.sha256 = info.sha256
-        bilag.made_by_browser = browser
+        bilag.made_by_browser = info.made_by_browser
         bilag.cleaned_text = cleaned_text
         bilag.language = detect_language(cleaned_text)
         bilag.status = Bilag.Status.PUBLISHED
@@ -431,7 +426,7 @@ def read_from_pdf(
                 if page is not None:
                     same = page.method == Page.Method.TEXT and text.text == page.raw_text
                     page.link_lines = list(text.link_lines) if same else []
-            browser = made_by_browser(info.path) if maker else None
+            browser = info.made_by_browser if maker else None
     except (OSError, ValueError, pypdfium2.PdfiumError, PipelineError):
         unread = [what for what, wanted in (("links", pages), ("producer", maker)) if wanted]
         logger.warning(
@@ -465,13 +460,12 @@ def reclean_bilag(bilag: Bilag) -> bool:
     pages = list(
         current.pages.order_by("number").only("number", "method", "raw_text", "link_lines", "text")
     )
-    browser = current.made_by_browser
     relinked, read = read_from_pdf(
-        current, [page for page in pages if page.link_lines is None], maker=browser is None
+        current,
+        [page for page in pages if page.link_lines is None],
+        maker=current.made_by_browser is None,
     )
-    if read is not None:
-        browser = read
-        Bilag.objects.filter(pk=current.pk).update(made_by_browser=browser)
+    browser = current.made_by_browser if read is None else read
     _cover, body = split_cover(pages)
     cleaned_by_number, cleaned_text = clean_body(body, bool(browser))
     language = detect_language(cleaned_text)
@@ -484,6 +478,8 @@ def reclean_bilag(bilag: Bilag) -> bool:
     if not changed and (current.cleaned_text, current.language) == (cleaned_text, language):
         if relinked:
             Page.objects.bulk_update(relinked, ["link_lines"])
+        if read is not None:
+            Bilag.objects.filter(pk=bilag.pk, made_by_browser=None).update(made_by_browser=read)
         return False
 
     with transaction.atomic():
@@ -496,8 +492,11 @@ def reclean_bilag(bilag: Bilag) -> bool:
         Page.objects.bulk_update(changed, ["text"])
         Page.objects.bulk_update(relinked, ["link_lines"])
         locked.cleaned_text, locked.language = cleaned_text, language
+        locked.made_by_browser = browser
         # No cited field changes, so no "rettet den"; updated_at stays, as it dates the files
         # served (Last-Modified), which a re-clean leaves as they are.
-        locked.save(update_fields=["cleaned_text", "language"], search_index=False)
+        locked.save(
+            update_fields=["cleaned_text", "language", "made_by_browser"], search_index=False
+        )
         index_bilag(locked)  # with its pages
     return True

@@ -33,6 +33,7 @@ class PdfInfo:
     sha256: str
     was_encrypted: bool
     path: Path  # the readable (possibly decrypted or repaired) copy to use from here on
+    made_by_browser: bool  # see made_by_browser()
 
 
 def _size(n: int) -> str:
@@ -115,6 +116,7 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
         else:
             was_encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
         page_count = len(doc)
+        browser = _made_by_browser(doc)
     finally:
         if doc is not None:
             doc.close()
@@ -130,7 +132,13 @@ def inspect_pdf(path: Path, workdir: Path, *, max_bytes: int, max_pages: int) ->
         )
     if was_encrypted and usable == path:
         usable = _decrypt(path, workdir)
-    return PdfInfo(page_count=page_count, sha256=sha256, was_encrypted=was_encrypted, path=usable)
+    return PdfInfo(
+        page_count=page_count,
+        sha256=sha256,
+        was_encrypted=was_encrypted,
+        path=usable,
+        made_by_browser=browser,
+    )
 
 
 def _repair(path: Path, workdir: Path) -> tuple[Path, bool]:
@@ -207,15 +215,19 @@ _BROWSER_PRODUCER = re.compile(r"^Skia/PDF\b")
 def made_by_browser(path: Path) -> bool:
     """Whether a web browser made the PDF (by its Producer): a printed web page, also when it
     was printed without the browser's header and footer. False for a file that cannot be
-    opened."""
+    opened. (``inspect_pdf`` tells it too, in ``PdfInfo``.)"""
     try:
         doc = _open_pdfium(Path(path))
     except (pdfium.PdfiumError, OSError):
         return False
     try:
-        return bool(_BROWSER_PRODUCER.match(doc.get_metadata_value("Producer") or ""))
+        return _made_by_browser(doc)
     finally:
         doc.close()
+
+
+def _made_by_browser(doc: pdfium.PdfDocument) -> bool:
+    return bool(_BROWSER_PRODUCER.match(doc.get_metadata_value("Producer") or ""))
 
 
 def _web_link_areas(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Bounds]:
