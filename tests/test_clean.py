@@ -1798,3 +1798,66 @@ def test_teasers_after_a_sidebars_heading_once_the_article_has_ended_go() -> Non
     teasers = page("Storm closes the bridges", "", LATER[0], "", "New rules", "", LATER[1])
     out = clean_text([page(told, sidebar, teasers)])
     assert LATER[0] not in out and LATER[1] not in out
+
+
+TEASER_CARDS = [
+    ("Keep your phone charged in a power outage", "A phone is often the one device you have."),
+    ("Staying safe when the lights go out", "Water and batteries are not all you need."),
+    ("Food in a weather emergency", "What to keep on hand when the storm comes."),
+]
+
+
+def teaser_cards(dated: bool) -> list[str]:
+    lines = []
+    for headline, summary in TEASER_CARDS:
+        lines += [headline, "April 26, 2014", summary] if dated else [headline, summary]
+    return lines
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_three_linked_headlines_with_their_summaries_are_a_teaser_list(dated: bool) -> None:
+    cards = teaser_cards(dated)
+    pages = web_print(P3, "", *cards, "", P3.replace("United Nations", "Red Cross"))
+    headlines = [headline for headline, _ in TEASER_CARDS]
+    out = clean_text(pages, links_to(pages, *headlines))
+    assert flat(P3) in out and "Red Cross estimates" in out
+    assert not any(summary in out for _, summary in TEASER_CARDS)
+    assert not any(headline in out for headline in headlines)
+
+
+def test_two_linked_teasers_or_unlinked_subheadings_with_short_paragraphs_stay() -> None:
+    after = P3.replace("United Nations", "Red Cross")
+    two = web_print(P3, "", *teaser_cards(False)[:4], "", after)
+    headlines = [headline for headline, _ in TEASER_CARDS]
+    assert TEASER_CARDS[1][1] in clean_text(two, links_to(two, *headlines))
+    # The same cards without links: an article's subheadings with their paragraphs.
+    three = web_print(P3, "", *teaser_cards(False), "", after)
+    assert all(summary in clean_text(three) for _, summary in TEASER_CARDS)
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Home › News › World › Middle East",
+        "Topics • Government and politics • Legal proceedings • Impeachments",
+        # OCR reads the bullet as "e".
+        "Places in this Story e Ukraine e District of Columbia e United States",
+        "Home | News | Sport | Weather | Contact",
+    ],
+)
+def test_a_bar_of_links_or_tags_on_one_line_goes(bar: str) -> None:
+    out = clean_text([page(P1, "", bar, "", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Italian "e" (and) between names in a sentence.
+        "Il ministro e Maria e Giovanni e Luca sono arrivati a Roma ieri sera.",
+        "Syria | Iraq | Turkey. The three countries share the river.",
+        "| Country | Applications | Decisions |",  # a plain-text table's row
+    ],
+)
+def test_a_sentence_or_table_row_with_separators_is_no_bar(line: str) -> None:
+    assert line in clean_text([page(P1, "", line, "", P2)])

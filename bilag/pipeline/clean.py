@@ -41,7 +41,9 @@ The approach, in order:
    related articles, copyright, advertisement labels, "Was this page helpful?"), labelled links
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
-   lines, tag lines, share bars, pagers ("« Previous | Next »"), the comment form's fine print,
+   lines, tag lines, bars of links or tags on one line ("Home › News › World", "Topics •
+   Politics • Courts", "Topics e Politics" as OCR reads the bullet), share bars, pagers
+   ("« Previous | Next »"), the comment form's fine print,
    fields ("Name *", "Password:") and the site's rules for comments, the site's fine print
    (consent by registering, a form's check box "I agree to the processing of my personal data",
    a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
@@ -58,8 +60,10 @@ The approach, in order:
    Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
    counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
-   "1", "2", "3"), bylines ("Opinion by Jane Doe") and stamp lines ("Updated 3:15 pm CET, March
-   12, 2019", "Jane Doe 2019-03-12 14:35", "11 minute read"), an author's name with a social
+   "1", "2", "3"), a list of teasers (three or more headlines printed as links in a row, each
+   with perhaps its date and a short summary that is no link), bylines ("Opinion by Jane
+   Doe") and stamp lines ("Updated 3:15 pm CET, March 12, 2019", "Jane Doe 2019-03-12 14:35",
+   "11 minute read"), an author's name with a social
    media handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of
    contents) printed twice within a few lines (teasers) with the section labels printed by them
    and, once the article is under way, the summary after a labelled one, an author box after
@@ -1322,6 +1326,32 @@ def _is_tag_line(text: str) -> bool:
     )
 
 
+# A bar of links or tags on one line: "Home › News › World", "Topics • Politics • Courts";
+# OCR reads the bullet as "e" or "«" ("Topics e Politics e Courts"), so there the items
+# must be capitalised.
+_ITEM_SEPARATOR = re.compile(r"\s([|•·›»>])\s|\s([e«°¢])\s(?=[A-ZÆØÅÄÖÜ])")
+_ITEM_BAR_ITEMS = 4
+_ITEM_WORDS = 5
+
+
+def _is_item_bar(text: str) -> bool:
+    marks = Counter(m.group(1) or m.group(2) for m in _ITEM_SEPARATOR.finditer(text))
+    if not marks:
+        return False
+    mark, count = marks.most_common(1)[0]
+    if count + 1 < _ITEM_BAR_ITEMS:
+        return False
+    items = [item.strip() for item in re.split(rf"\s{re.escape(mark)}\s", text)]
+    return all(
+        item
+        and _n_words(item) <= _ITEM_WORDS
+        and any(c.isalpha() for c in item)
+        and not _TERMINAL.search(item)
+        and (mark.isalnum() is False or item[0].isupper())
+        for item in items
+    )
+
+
 def _is_notice(text: str) -> bool:
     """The comment form's fine print, the rules for comments, or an author box's "follow"."""
     return bool(
@@ -1368,7 +1398,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         return _Kind.BAD
     if n <= 6 and _SHARE_CHROME.search(text):
         return _Kind.BAD
-    if _is_share_bar(words) or _is_pager(words) or _is_tag_line(text):
+    if _is_share_bar(words) or _is_pager(words) or _is_tag_line(text) or _is_item_bar(text):
         return _Kind.BAD
     if n <= _DOWNLOAD_WORDS and _DOWNLOAD.search(text):
         return _Kind.BAD
@@ -1430,6 +1460,45 @@ def _gallery_slides(blocks: list[_Block]) -> set[int]:
         lambda b: b.text.isdigit() and len(b.text) <= 3,
     )
     return slides
+
+
+_LINK_TEASERS = 3  # teasers in a row, each a linked headline and its summary
+
+
+def _link_teasers(blocks: list[_Block], furniture: set[int]) -> set[int]:
+    """A list of other articles printed as teasers: a headline printed as a link, perhaps
+    its date, then a sentence or two of summary that is no link, three times or more in a
+    row. An article's subheadings are no links, and its paragraphs run longer or come several
+    to a heading."""
+    teasers: set[int] = set()
+    run: list[int] = []
+    count = 0
+    i = 0
+    while i < len(blocks):
+        start = i
+        # The headline: linked lines (a card's second link, "can opener", stays with it).
+        while i < len(blocks) and _is_link_block(blocks[i]) and _is_heading_like(blocks[i].text):
+            i += 1
+        if i == start or i - start > 2:
+            run, count, i = [], 0, max(i, start + 1)
+            continue
+        while i < len(blocks) and (i in furniture or _DATELINE.match(blocks[i].text)):
+            i += 1  # its date or stamp
+        summary = blocks[i] if i < len(blocks) else None
+        if (
+            summary is None
+            or any(line.link for line in summary.lines)
+            or summary.kind not in (_Kind.GOOD, _Kind.NEAR_GOOD)
+            or _n_words(summary.text) > _TEASER_SUMMARY_WORDS
+        ):
+            run, count = [], 0
+            continue
+        i += 1
+        run += range(start, i)
+        count += 1
+        if count >= _LINK_TEASERS:
+            teasers.update(run)
+    return teasers
 
 
 def _doubled_headlines(blocks: list[_Block]) -> set[int]:
@@ -1733,6 +1802,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     furniture = pictures | alt_texts | doubled | stamps | _teaser_companions(blocks, doubled)
     if web_print:
         furniture |= _gallery_slides(blocks)
+        furniture |= _link_teasers(blocks, furniture)
     furniture |= _author_boxes(blocks)
     furniture |= {i for i, block in enumerate(blocks) if _is_inline_chrome(block.text)}
     furniture |= _footnote_marks(blocks)
