@@ -797,6 +797,32 @@ def test_continuation_skips_a_line_printed_as_a_link_at_the_pages_foot() -> None
     assert flat(P2) in out
 
 
+def test_continuation_skips_a_bar_printed_at_the_top_of_the_next_page() -> None:
+    bar = page("SIGN UP FOR E-MAIL", "NEWSLETTERS")
+    out = clean_text([page(P1, P2_HEAD), page(bar, P2_REST, P3)])
+    assert flat(P2) in out
+    assert "NEWSLETTERS" not in out
+
+
+def test_a_short_line_at_the_top_of_a_page_after_a_finished_paragraph_stays() -> None:
+    # The page before ends its paragraph: the short line is the next page's heading.
+    own = "in the north, aid groups warned on Tuesday that the camps could not take more families."
+    out = clean_pages([page(P1, P2), page("Winter camps", own, P3)])
+    assert out[0].endswith(flat(P2))
+    assert out[1].startswith("Winter camps " + own)
+
+
+def test_a_line_printed_across_the_page_does_not_continue_the_columns_paragraph() -> None:
+    # The paragraph's last line fills the column; an overlay's or caption's line is wider.
+    wide = (
+        "The violent simulated birth of a galaxy cluster where dark matter structures merge "
+        "together while supermassive black holes expel cosmic gas away from the centre"
+    )
+    full = "Human rights groups have documented arbitrary arrests of returnees in the area of"
+    out = clean_pages([page(P1, full, wide, P3)])[0]
+    assert full + "\n\n" in out
+
+
 def test_teasers_around_the_headline_printed_again_after_the_article_stay_removed() -> None:
     teasers = page("Up next", "Storm closes the bridges", "Court halts Returns Flight to Kabul")
     more = page("New rules for benefits", "Border talks resume")

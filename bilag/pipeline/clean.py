@@ -30,7 +30,10 @@ The approach, in order:
    footnotes ("12 UNHCR, Guidelines, p. 34.", their number
    on a line of its own as pdfium prints the first) or a short line that does not fill the
    column (a sidebar's headline) printed at its foot; such a line alone at a page's foot is
-   carried over only by a continuation in lower case. A report's numbered paragraphs ("2.4.1
+   carried over only by a continuation in lower case, and so is a paragraph past a bar of a
+   few short lines printed at the next page's top ("SIGN UP FOR E-MAIL", "NEWSLETTERS"). A
+   line printed across the page, wider than the column (a caption, an overlay), starts a
+   block of its own. A report's numbered paragraphs ("2.4.1
    The authorities …") and its footnotes at a page's foot are blocks of their own; a
    footnote mark that pdfium printed alone after a sentence goes.
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
@@ -1005,6 +1008,9 @@ def _opens_site_section(text: str) -> bool:
     )
 
 
+_WIDER = 1.3  # of the column's width: a line printed across the page
+
+
 def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bool:
     """Whether nxt continues the paragraph that prev belongs to (alone: prev is the
     paragraph's only line so far)."""
@@ -1031,6 +1037,8 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         return True
     if terminal and _SECTION_NUMBER.match(b):
         return False  # a report's numbered paragraph or heading: "2.4.1 The authorities …"
+    if b[:1].isupper() and _width(b) > _WIDER * width:
+        return False  # a caption or overlay printed across the page, not the column's text
     if nxt.page != prev.page or nxt.furniture_before:
         # A page break is not a line break: carry the paragraph over only when the page
         # stops mid-sentence.
@@ -1123,6 +1131,47 @@ def _continuation_target(blocks: list[_Block], width: float) -> _Block:
     return blocks[-1]
 
 
+_BANNER_LINES = 3  # lines of a banner at a page's top
+
+
+def _is_bar_line(line: _Line, width: float) -> bool:
+    return _is_heading_like(line.stripped) and _width(line.stripped) < 0.5 * width
+
+
+def _opens_page_top_bar(lines: list[_Line], i: int, width: float) -> bool:
+    """Whether the short lines from lines[i], at a page's top, are a bar printed before the
+    paragraph that the page carries on in lower case."""
+    if lines[i].stripped[:1].islower():
+        return False  # the paragraph's own words
+    for k in range(i, min(i + _BANNER_LINES + 1, len(lines))):
+        if lines[k].page != lines[i].page:
+            return False
+        if k > i and lines[k].stripped[:1].islower():
+            return not _ADDRESS.match(lines[k].stripped)
+        if not _is_bar_line(lines[k], width):
+            return False
+    return False
+
+
+def _page_top_banner(blocks: list[_Block], page: int, width: float) -> int | None:
+    """Where the blocks of PAGE start, when they are only a few short lines of furniture (a
+    sticky bar, a link, a label) after an unfinished paragraph on the page before."""
+    first = len(blocks)
+    while first > 0 and blocks[first - 1].page == page:
+        first -= 1
+    lines = sum(len(block.lines) for block in blocks[first:])
+    if first == 0 or first == len(blocks) or lines > _BANNER_LINES:
+        return None
+    banner = blocks[first:]
+    if not all(_is_page_end_furniture(block, width) for block in banner):
+        return None
+    if not all(_is_bar_line(line, width) for block in banner for line in block.lines):
+        return None  # a bar's lines are short; a long one is the paragraph's own start
+    if _TERMINAL.search(_continuation_target(blocks[:first], width).lines[-1].stripped):
+        return None
+    return first
+
+
 def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
     """Indices (over all lines) of a report's footnotes opening in the lower half of a page
     that ends with a finished footnote, each a block of its own: after a line that closes a
@@ -1163,9 +1212,19 @@ def _assemble(pages: list[list[_Line]], headline: str = "", report: bool = False
         prev = lines[i - 1] if i else None
         target = current
         if prev is not None and current is not None and not current.headline and i not in footnotes:
-            if line.page != prev.page and line.stripped[:1].islower():
-                target = _continuation_target(blocks, width)
-            if _continues(target.lines[-1], line, width, len(target.lines) == 1):
+            if line.stripped[:1].islower():
+                if line.page != prev.page:
+                    target = _continuation_target(blocks, width)
+                elif (
+                    not _ADDRESS.match(line.stripped)
+                    and (banner := _page_top_banner(blocks, line.page, width)) is not None
+                ):
+                    # A banner printed at the page's top (a sticky bar) before the
+                    # paragraph carried over from the page before.
+                    target = _continuation_target(blocks[:banner], width)
+            if _continues(target.lines[-1], line, width, len(target.lines) == 1) and not (
+                line.page != prev.page and _opens_page_top_bar(lines, i, width)
+            ):
                 target.lines.append(line)
                 current = target
                 i += 1
