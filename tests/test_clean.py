@@ -1887,3 +1887,15 @@ def test_a_bar_of_links_or_tags_on_one_line_goes(bar: str) -> None:
 )
 def test_a_sentence_or_table_row_with_separators_is_no_bar(line: str) -> None:
     assert line in clean_text([page(P1, "", line, "", P2)])
+
+
+def test_a_menu_in_japanese_goes_and_the_articles_text_stays() -> None:
+    menu = ["ヨーロッパ", "アフリカ", "中東・北アフリカ", "ロシア・CIS", "中国・台湾"]
+    menu.append("アジア・オセアニア")
+    prose = (
+        "ナイジェリア北東部ボルノ州で十六日夜、少女を使った自爆攻撃が起き、三十一人が死亡した。"
+        "地元当局者と民兵指導者が十七日、記者団に明らかにした。"
+    )
+    out = clean_text([page(P1, *menu, prose, P2)])
+    assert prose in out
+    assert not any(item in out for item in menu)

@@ -51,7 +51,8 @@ The approach, in order:
    (consent by registering, a form's check box "I agree to the processing of my personal data",
    a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
    quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
-   lines without figures or code (a document's list items with printed bullets and a wiki's
+   lines without figures or code (one to three words, or in Chinese and Japanese a dozen
+   characters; a document's list items with printed bullets and a wiki's
    section headings "History[edit]" are no menu items), the teasers after a "Related"-style
    heading or "More" and the site's name up to the next sentence (once the article has ended,
    told and followed by several lines of boilerplate, up to the next prose longer than a
@@ -1722,11 +1723,16 @@ def _mostly_data(run: list[_Block]) -> bool:
     return data >= len(run) / 2
 
 
+_MENU_WIDE_CHARACTERS = 4  # Chinese or Japanese characters of a menu item's word
+
+
 def _is_menu_item(block: _Block) -> bool:
     text = block.text
+    # A menu item's one to three words; in Chinese or Japanese a dozen characters.
+    words = len(text.split()) + len(_WIDE.findall(text)) // _MENU_WIDE_CHARACTERS
     return (
         len(block.lines) == 1
-        and _n_words(text) <= 3
+        and words <= 3
         and not _TERMINAL.search(text)
         and not _SYMBOL_BULLET.match(text)
         and not _SECTION_EDIT.search(text)
