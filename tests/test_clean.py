@@ -1899,3 +1899,12 @@ def test_a_menu_in_japanese_goes_and_the_articles_text_stays() -> None:
     out = clean_text([page(P1, *menu, prose, P2)])
     assert prose in out
     assert not any(item in out for item in menu)
+
+
+def test_a_labelled_link_right_under_a_paragraphs_full_last_line_goes_alone() -> None:
+    # No blank line: the paragraph's last line fills the column, the link's line does not.
+    last = "They are there to show sovereignty and are responsible for the defence of the region."
+    teaser = "SEE MORE: Hong Kong protests: 800 students under siege in university"
+    out = clean_text([page(P1, last, teaser, P2)])
+    assert "SEE MORE" not in out and "800 students" not in out
+    assert last in out and flat(P2) in out

@@ -23,7 +23,8 @@ The approach, in order:
    "nach"). Headings, list items, entries of a table of contents and captions opened by
    their label ("Image:") or closed by a credit ("… Photo: Jane Doe") stay blocks of their
    own, also after a wide caption, and so do a labelled tag line and a teaser list's
-   heading printed in lower case ("most popular"). The headline that the browser's print
+   heading printed in lower case ("most popular"), and a labelled link ("SEE MORE: …") printed
+   right under a paragraph's full last line. The headline that the browser's print
    header names is one block, however it wraps. A lower-case continuation at the top of a
    page joins the last unfinished paragraph of the page before, past a banner, sidebar
    list, advertisement, a picture with its caption and credit, a link's text, a report's
@@ -1016,8 +1017,8 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
     """Whether nxt continues the paragraph that prev belongs to (alone: prev is the
     paragraph's only line so far)."""
     a, b = prev.stripped, nxt.stripped
-    if _opens_site_section(b):
-        return False
+    if _opens_site_section(b) or _TEASER.match(b):
+        return False  # a site's section or a labelled link ("SEE MORE: …") starts its block
     if _BULLET.match(b) or _IMAGE_FILE.match(b) or _IMAGE_FILE.match(a) or _CAPTION_LABEL.match(b):
         return False  # a list item, a picture's file name or caption stands on its own
     if _CONTENTS_ENTRY.search(a):
