@@ -1908,3 +1908,21 @@ def test_a_labelled_link_right_under_a_paragraphs_full_last_line_goes_alone() ->
     out = clean_text([page(P1, last, teaser, P2)])
     assert "SEE MORE" not in out and "800 students" not in out
     assert last in out and flat(P2) in out
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the oil field near the town on Monday. Jane Doe/Getty Images",
+        "Smoke rises over the oil field near the town on Monday.Jane Doe—Getty Images",
+        "Protesters gather outside the parliament building in the capital. John Smith - AFP",
+    ],
+)
+def test_a_caption_closed_by_an_agencys_credit_goes(caption: str) -> None:
+    out = clean_text([page(P1, "", caption, "", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_a_sentence_that_names_an_agency_at_its_end_stays() -> None:
+    sentence = "The protesters gathered outside the parliament building, according to Reuters."
+    assert sentence in clean_text([page(P1, "", sentence, "", P2)])

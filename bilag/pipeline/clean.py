@@ -62,7 +62,8 @@ The approach, in order:
    comment thread whose comments each end in a reply button, from its heading on, and
    everything from a series of web time stamps ("2 days ago") once the article has been told;
    the rest are "short" and decided by their neighbours.
-   Pictures' captions, credits ("Photo by Jane Doe", "Submitted photo"), file names and
+   Pictures' captions (also one closed by its agency's credit, "… in Kabul. Jane Doe/Getty
+   Images"), credits ("Photo by Jane Doe", "Submitted photo"), file names and
    counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
    "1", "2", "3"), a list of teasers (three or more headlines printed as links in a row, each
@@ -349,17 +350,24 @@ _IMAGE_CREDIT = re.compile(
     r"(Submitted|File|Courtesy|Staff) photo))\s*\W*$",
     re.IGNORECASE,
 )
+_AGENCIES = (
+    r"(?i:getty images|shutterstock|istock(photo)?|afp|ap|associated press|reuters|epa|anadolu|"
+    r"scanpix|ritzau|dpa|picture[- ]alliance|imago)"
+)
 # A photographer's credit on a line of its own: "Jane Doe/Getty Images", "AFP via Getty Images".
 _AGENCY_CREDIT = re.compile(
-    r"^\S.{0,60}(/|,|\||\bvia |\bphoto:? |\bfoto:? )\W*(getty images|shutterstock|istock(photo)?|"
-    r"afp|ap|associated press|reuters|epa|anadolu|scanpix|ritzau|dpa|picture[- ]alliance|"
-    r"imago)\W*$|"
+    rf"^\S.{{0,60}}(/|,|\||\bvia |\bphoto:? |\bfoto:? )\W*{_AGENCIES}\W*$|"
     # "Courtesy of Jane Doe", "Jane Doe/Daily Courier".
     r"^(?-i:Courtesy)( of)?\s[A-Z][^.!?]{0,40}$|"
     r"^(?-i:[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3}/[A-Z][\w.-]+( [A-Z][\w.-]+){0,2})$|"
     # "Stau © aremac / Clipdealer": a name after the sign, not a year (a site's copyright).
     r"^[^©]{0,60}©\s*(?!\d)[^.!?©\d]{1,50}$",
     re.IGNORECASE,
+)
+# A caption closed by its photographer's and agency's credit after its last sentence: "… in
+# Kabul. Jane Doe/Getty Images", "… California.David McNew—Getty Images".
+_CLOSING_CREDIT = re.compile(
+    rf"[.!?\"”)]\s*([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){{0,4}}\s?(/|—|–|\s-\s|\|)\s?{_AGENCIES}\W*$"
 )
 # A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more", "… the
 # fi..".
@@ -1764,6 +1772,7 @@ def _is_picture_furniture(text: str) -> bool:
     return bool(
         (_n_words(text) <= _CAPTION_WORDS and _is_caption(text))
         or _AGENCY_CREDIT.match(text)
+        or (_n_words(text) <= _CAPTION_WORDS and _CLOSING_CREDIT.search(text))
         or _IMAGE_FILE.match(text)
         or _GALLERY_COUNT.match(text)
     )
