@@ -1926,3 +1926,24 @@ def test_a_caption_closed_by_an_agencys_credit_goes(caption: str) -> None:
 def test_a_sentence_that_names_an_agency_at_its_end_stays() -> None:
     sentence = "The protesters gathered outside the parliament building, according to Reuters."
     assert sentence in clean_text([page(P1, "", sentence, "", P2)])
+
+
+APPEAL = """Most of our assignments begin when readers ask us whether a story is true, and those
+tips send our reporters across a vast range of political, legal and historical questions. We
+do this work every day at no cost to you, but it is far from free to produce, so we need your
+support to go on."""
+
+
+def test_prose_after_the_articles_end_is_another_text() -> None:
+    # The article, its share bar, the site's menus, then the site's appeal at the page's end.
+    menus = [*MENU, "Contact us", *(f"{item} news" for item in MENU), *(f"{m} live" for m in MENU)]
+    pages = web_print(P3, "", "Share this article", "", *menus, "", APPEAL)
+    out = clean_text(pages)
+    assert flat(P3) in out
+    assert "assignments" not in out
+
+
+def test_prose_after_a_sidebar_without_an_end_marker_stays() -> None:
+    menus = [*MENU, "Contact us", *(f"{item} news" for item in MENU), *(f"{m} live" for m in MENU)]
+    pages = web_print(P3, "", *menus, "", APPEAL)
+    assert "assignments" in clean_text(pages)

@@ -81,7 +81,9 @@ The approach, in order:
    printed at the page's end (the column first, the sidebar after it, page by page), up to the
    last prose or list item of the page it resumes on. Outside the article's main region,
    several teaser-sized pieces of prose are a list of other articles' summaries, and one with
-   boilerplate on both sides is the site's blurb or an appeal. After the article's last prose,
+   boilerplate on both sides is the site's blurb or an appeal; in a web page, prose after the
+   article's last region and a marker of its end (a share bar, tags, "Related", "Comments",
+   a newsletter's box, the copyright) is another text. After the article's last prose,
    a run of short lines that opens with a link-like line is a link list even when a few of its
    lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
    sentence of the article is worse than keeping a menu line. Once all is decided, a short
@@ -2084,6 +2086,8 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     for i, block in enumerate(blocks):
         if i not in inside and block.kind in _UNSURE:
             block.kind = _Kind.BAD
+    if web_print and regions:
+        _drop_prose_after_the_end(blocks[regions[-1][1] :])
     # Outside the article, prose in pieces of a teaser's size, several of them, is a list of
     # other articles' summaries: the article's own paragraphs stand together.
     bounds = [0] + [i for region in regions for i in region] + [len(blocks)]
@@ -2150,6 +2154,30 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
     if not web_print:
         _keep_page_content(blocks, unsure)
+
+
+def _is_end_marker(block: _Block) -> bool:
+    """Boilerplate that tells that the article is over: a site's section ("Related", "Most
+    read", "Comments"), a share bar, tags, a newsletter's box, the copyright."""
+    text = block.text
+    return block.kind is _Kind.BAD and (
+        _is_section_start(text)
+        or bool(_COMMENT_HEADING.match(text))
+        or _is_share_bar(_WORD.findall(text))
+        or (_n_words(text) <= 6 and bool(_SHARE_CHROME.search(text)))
+        or _is_tag_line(text)
+        or bool(_NEWSLETTER.search(text) or _COPYRIGHT.search(text))
+    )
+
+
+def _drop_prose_after_the_end(tail: list[_Block]) -> None:
+    """Prose after the article's last region, once a marker has told that the article is
+    over, is another text: comments, an author's biography, an appeal, other articles."""
+    ended = False
+    for block in tail:
+        ended = ended or _is_end_marker(block)
+        if ended and block.kind is _Kind.GOOD:
+            block.kind = _Kind.BAD
 
 
 def _context_verdict(
