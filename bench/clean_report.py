@@ -85,6 +85,10 @@ only the first run is slow. Metrics per document and overall:
   of what is left is headings rather than boilerplate. Boilerplate inside the article's
   span (an inline "Related" box, share buttons) is excluded too, so read it as an upper
   bound.
+* kept junk stands before / inside / after: for each group, where the junk lines left in the
+  cleaned text stand, before the first gold sentence found, between it and the last, or
+  after the last. A figure that may be read for the held-out sets too: it tells whether the
+  cleaner misses the start of unseen articles, their end, or boilerplate inside them.
 """
 
 from __future__ import annotations
@@ -170,6 +174,9 @@ def gold_sentences(gold: str) -> list[str]:
     return sentences
 
 
+PLACES = ("before", "inside", "after")
+
+
 @dataclass
 class Result:
     name: str
@@ -180,6 +187,11 @@ class Result:
     removed: int
     headings: int  # junk lines that are headings of the article (see rm-text)
     headings_removed: int
+    # Kept junk lines by where they stand in the cleaned text: before the first gold sentence
+    # found, between it and the last, after the last (see ``kept_places``).
+    kept_before: int = 0
+    kept_inside: int = 0
+    kept_after: int = 0
 
     @property
     def recall(self) -> float:
@@ -197,6 +209,20 @@ class Result:
     def removal_text(self) -> float:
         junk = self.junk - self.headings
         return (self.removed - self.headings_removed) / junk if junk else 1.0
+
+
+def kept_places(out: str, found: list[str], kept: list[str]) -> tuple[int, int, int]:
+    """How many kept junk lines stand before the first found gold sentence in the cleaned
+    text, between it and the last, and after the last: where the cleaner misses the
+    article's start or end, or boilerplate inside it."""
+    if not found:
+        return 0, len(kept), 0
+    first = min(out.find(s) for s in found)
+    last = max(out.find(s) + len(s) for s in found)
+    places = [out.find(line) for line in kept]
+    before = sum(0 <= at < first for at in places)
+    after = sum(at >= last for at in places)
+    return before, len(kept) - before - after, after
 
 
 def article_headings(raw_lines: list[str], gold_norm: str) -> set[int]:
@@ -274,6 +300,7 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
         len(junk) - len(kept),
         len(headings),
         len(headings) - headings_kept,
+        *kept_places(out, found, kept),
     )
 
 
@@ -655,6 +682,13 @@ def main() -> None:
             f"(macro {macro_removal:.1%}); rm-text, without {headings} heading lines of the "
             f"article: {text_removed}/{text_junk} = {text_removed / max(text_junk, 1):.1%}"
         )
+        kept = junk - removed
+        if kept:
+            shares = [sum(getattr(r, f"kept_{place}") for r in group) / kept for place in PLACES]
+            where = ", ".join(
+                f"{place} {share:.0%}" for place, share in zip(PLACES, shares, strict=True)
+            )
+            print(f"  kept junk stands {where} the article's text")
     if not args.no_trafilatura:
         trafilatura_report(args.corpus, args.jobs)
 
