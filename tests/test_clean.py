@@ -1947,3 +1947,18 @@ def test_prose_after_a_sidebar_without_an_end_marker_stays() -> None:
     menus = [*MENU, "Contact us", *(f"{item} news" for item in MENU), *(f"{m} live" for m in MENU)]
     pages = web_print(P3, "", *menus, "", APPEAL)
     assert "assignments" in clean_text(pages)
+
+
+def test_a_list_of_linked_headlines_weighs_as_boilerplate_against_the_prose_after_it() -> None:
+    # A sidebar's label, nine teasers' headlines printed as links, then a teaser's summary.
+    headlines = [f"Storm closes {n} bridges on the coast road" for n in range(2, 11)]
+    summary = (
+        "Farmers in the south return to their fields as the flood water drops, and aid groups "
+        "say that the harvest may yet be saved if the weather holds for two more weeks in the "
+        "valley."
+    )
+    footer = "© 2024 Example News"
+    pages = web_print(P3, "", "Advertisement", "", *headlines, "", summary, "", footer)
+    out = clean_text(pages, links_to(pages, *headlines))
+    assert flat(P3) in out
+    assert "Farmers" not in out and "bridges" not in out

@@ -77,8 +77,10 @@ The approach, in order:
    of excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
    as neighbours. The headline named by the print header is kept, but it is no prose for its
    neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
-   nothing followed them. The article's main region carries on over a page break past a sidebar
-   printed at the page's end (the column first, the sidebar after it, page by page), up to the
+   nothing followed them. The article's main region is the stretch with the most prose net of
+   boilerplate (lines printed as links weigh as boilerplate); it carries on over a page break
+   past a sidebar printed at the page's end (the column first, the sidebar after it, page by
+   page), up to the
    last prose or list item of the page it resumes on. Outside the article's main region,
    several teaser-sized pieces of prose are a list of other articles' summaries, and one with
    boilerplate on both sides is the site's blurb or an appeal; in a web page, prose after the
@@ -2234,8 +2236,9 @@ _SHORT_LINE_COST = 1.0
 def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     """The stretch of blocks with the most prose net of boilerplate (Finn et al.'s BTE).
 
-    Prose words count for it, lines of boilerplate and of short blocks against it, so the
-    stretch bridges a few captions or a menu inside the article but not pages of teasers.
+    Prose words count for it, lines of boilerplate (also lines printed as links' text: a
+    teaser's, a menu's) and of short blocks against it, so the stretch bridges a few
+    captions or a menu inside the article but not pages of teasers.
     """
     best, best_range = 0.0, (0, len(blocks))
     score, start = 0.0, 0
@@ -2244,7 +2247,8 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
             value = float(len(block.text.split()))
         elif block.kind is _Kind.NEAR_GOOD:
             value = _NEAR_GOOD_WEIGHT * len(block.text.split())
-        elif block.kind is _Kind.BAD:
+        elif block.kind is _Kind.BAD or _is_link_block(block):
+            # A line printed as a link's text weighs as boilerplate: teasers and menus.
             value = -_BAD_LINE_COST * len(block.lines)
         else:
             value = -_SHORT_LINE_COST * len(block.lines)
