@@ -1403,8 +1403,8 @@ def _is_tag_line(text: str) -> bool:
 # OCR reads the bullet as "e" or "«" ("Topics e Politics e Courts"), so there the items
 # must be capitalised.
 _ITEM_SEPARATOR = re.compile(r"\s([|•·›»>])\s|\s([e«°¢])\s(?=[A-ZÆØÅÄÖÜ])")
-_ITEM_BAR_ITEMS = 4
-_ITEM_WORDS = 5
+_ITEM_BAR_ITEMS = 4  # items that make a bar (fewer may be a sentence's "A | B")
+_ITEM_WORDS = 5  # words of a bar's item: a label, a tag, a section's name
 
 
 def _is_item_bar(text: str) -> bool:
@@ -1420,7 +1420,7 @@ def _is_item_bar(text: str) -> bool:
         and _n_words(item) <= _ITEM_WORDS
         and any(c.isalpha() for c in item)
         and not _TERMINAL.search(item)
-        and (mark.isalnum() is False or item[0].isupper())
+        and (not mark.isalnum() or item[0].isupper())
         for item in items
     )
 
