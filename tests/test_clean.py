@@ -1962,3 +1962,13 @@ def test_a_list_of_linked_headlines_weighs_as_boilerplate_against_the_prose_afte
     out = clean_text(pages, links_to(pages, *headlines))
     assert flat(P3) in out
     assert "Farmers" not in out and "bridges" not in out
+
+
+@pytest.mark.parametrize("line", ["View all (23)", "See all 12 photos", "Vis alle billeder"])
+def test_a_link_to_the_whole_gallery_goes_also_inside_the_article(line: str) -> None:
+    out = clean_text([page(P1, "", line, "", P2)])
+    assert out == flat(P1) + "\n\n" + flat(P2)
+
+
+def test_a_lead_in_to_the_pictures_stays() -> None:
+    assert "See more photos:" in clean_text([page(P1, "", "See more photos:", "", P2)])

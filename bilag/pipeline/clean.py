@@ -64,7 +64,8 @@ The approach, in order:
    the rest are "short" and decided by their neighbours.
    Pictures' captions (also one closed by its agency's credit, "… in Kabul. Jane Doe/Getty
    Images"), credits ("Photo by Jane Doe", "Submitted photo"), file names and
-   counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), a
+   counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), links
+   to a whole gallery ("View all (23)"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
    "1", "2", "3"), a list of teasers (three or more headlines printed as links in a row, each
    with perhaps its date and a short summary that is no link), bylines ("Opinion by Jane
@@ -444,6 +445,14 @@ _VIEW_COUNT = re.compile(
     r"visualizzazioni|weergaven|visningar|просмотр\w*)|(viewed|read|visto|vista|vu|lu|gelesen|"
     r"aufgerufen|læst|set|visualizzato|bekeken)\s\d[\d,.\s]*\s?(times|veces|vezes|fois|mal|"
     r"gange|volte|keer|gånger|ganger|раз))\.?$",
+    re.IGNORECASE,
+)
+# A link to the whole gallery or list: "View all (23)", "See all 12 photos", "Vis alle
+# billeder", "Alle anzeigen" (not "See more photos:", which leads in to the pictures).
+_SHOW_ALL = re.compile(
+    r"^((view|see|show) (all|more)|vis (alle|flere)|se (alle|flere)|alle anzeigen|mehr anzeigen)"
+    r"(\s\d+)?(\s(photos|pictures|images|videos|stories|billeder|fotos|bilder|videoer))?"
+    r"\s*(\(\d+\))?$",
     re.IGNORECASE,
 )
 # A form's field ("Name *", "Correo electrónico (*):", "Password:") and its note on
@@ -1784,8 +1793,8 @@ def _is_picture_furniture(text: str) -> bool:
 
 def _is_inline_chrome(text: str) -> bool:
     """A line the site prints inside the article as well as around it: a wiki's pointer to
-    another article, a counter of readers."""
-    return bool(_HATNOTE.match(text) or _VIEW_COUNT.match(text))
+    another article, a counter of readers, a link to a whole gallery."""
+    return bool(_HATNOTE.match(text) or _VIEW_COUNT.match(text) or _SHOW_ALL.match(text))
 
 
 def _is_call_to_click(text: str) -> bool:
