@@ -1176,9 +1176,10 @@ def _opens_page_top_bar(lines: list[_Line], i: int, width: float) -> bool:
     return False
 
 
-def _page_top_banner(blocks: list[_Block], page: int, width: float) -> int | None:
-    """Where the blocks of PAGE start, when they are only a few short lines of furniture (a
-    sticky bar, a link, a label) after an unfinished paragraph on the page before."""
+def _past_page_top_bar(blocks: list[_Block], page: int, width: float) -> _Block | None:
+    """The unfinished paragraph on the page before that a lower-case line goes on with, when
+    the blocks of PAGE so far are only a few short lines of furniture (a sticky bar, a link,
+    a label)."""
     first = len(blocks)
     while first > 0 and blocks[first - 1].page == page:
         first -= 1
@@ -1190,9 +1191,8 @@ def _page_top_banner(blocks: list[_Block], page: int, width: float) -> int | Non
         return None
     if not all(_is_bar_line(line, width) for block in banner for line in block.lines):
         return None  # a bar's lines are short; a long one is the paragraph's own start
-    if _TERMINAL.search(_continuation_target(blocks[:first], width).lines[-1].stripped):
-        return None
-    return first
+    target = _continuation_target(blocks[:first], width)
+    return None if _TERMINAL.search(target.lines[-1].stripped) else target
 
 
 def _footnote_starts(pages: list[list[_Line]]) -> set[int]:
@@ -1238,13 +1238,9 @@ def _assemble(pages: list[list[_Line]], headline: str = "", report: bool = False
             if line.stripped[:1].islower():
                 if line.page != prev.page:
                     target = _continuation_target(blocks, width)
-                elif (
-                    not _ADDRESS.match(line.stripped)
-                    and (banner := _page_top_banner(blocks, line.page, width)) is not None
-                ):
-                    # A banner printed at the page's top (a sticky bar) before the
-                    # paragraph carried over from the page before.
-                    target = _continuation_target(blocks[:banner], width)
+                elif not _ADDRESS.match(line.stripped):
+                    # A bar printed at the page's top before the paragraph carried over.
+                    target = _past_page_top_bar(blocks, line.page, width) or target
             if _continues(target.lines[-1], line, width, len(target.lines) == 1) and not (
                 line.page != prev.page and _opens_page_top_bar(lines, i, width)
             ):
