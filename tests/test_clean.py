@@ -28,6 +28,14 @@ def page(*parts: str) -> str:
     return "\n".join(parts)
 
 
+def between_paragraphs(text: str) -> str:
+    """The cleaned text of a page that prints TEXT between two paragraphs of an article."""
+    return clean_text([page(P1, "", text, "", P2)])
+
+
+BOTH_PARAGRAPHS = flat(P1) + "\n\n" + flat(P2)  # all that stays when the text between goes
+
+
 def test_keeps_prose_and_joins_lines_of_a_paragraph() -> None:
     out = clean_pages([page(P1, "", P2)])
     assert out == [flat(P1) + "\n\n" + flat(P2)]
@@ -44,7 +52,7 @@ def test_output_has_one_entry_per_page_and_clean_text_skips_empty() -> None:
 def test_paragraphs_without_blank_lines_split_at_short_last_line() -> None:
     # pdfium gives no blank lines: a short line closing a sentence ends a paragraph.
     out = clean_text([page(P1, P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_removes_cookie_banner() -> None:
@@ -61,13 +69,13 @@ def test_removes_cookie_banner() -> None:
 def test_removes_navigation_menu() -> None:
     menu = ["Home", "News", "World", "UK", "Business", "Politics", "Tech", "Science"]
     out = clean_text([page(*menu, P1, "", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_removes_share_block() -> None:
     share = ["Share this story", "Facebook", "Twitter", "Email"]
     out = clean_text([page(P1, *share, P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def assert_removed_after_two_paragraphs(junk: list[str]) -> None:
@@ -128,12 +136,12 @@ def test_removes_page_numbers() -> None:
 
 def test_removes_garbage_and_timestamp_lines() -> None:
     out = clean_text([page(P1, "0:00", "~~ ,. | ;: —=", "12H ago", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_removes_image_alt_text_and_credit_caption() -> None:
     out = clean_text([page(P1, "Refugee camp", "Families wait at the border (Image: GETTY)", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_rejoins_words_hyphenated_at_line_end() -> None:
@@ -670,7 +678,7 @@ def test_series_of_excerpts_cut_off_with_an_ellipsis_is_removed() -> None:
 
 def test_one_paragraph_trailing_off_with_an_ellipsis_is_kept() -> None:
     trailing = "Asked whether the border would stay open, the official only said: we will see..."
-    out = clean_text([page(P1, "", trailing, "", P2)])
+    out = between_paragraphs(trailing)
     assert out == "\n\n".join([flat(P1), trailing, flat(P2)])
 
 
@@ -1266,7 +1274,7 @@ def test_teasers_cut_off_with_two_dots_are_removed_but_one_such_line_stays() -> 
     out = clean_text([page(P1, "", P2, "", *teasers, "", P3)])
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
     trailing = "The list of documents is long: passports, birth certificates, etc.."
-    assert trailing in clean_text([page(P1, "", trailing, "", P2)])
+    assert trailing in between_paragraphs(trailing)
 
 
 def test_newsletter_appeals_in_other_words_are_removed() -> None:
@@ -1357,8 +1365,8 @@ def test_tag_line_and_teaser_heading_in_lower_case_do_not_carry_a_paragraph_on()
 
 def test_pull_quote_printed_again_near_its_paragraph_is_removed() -> None:
     quote = '"Aid organisations said that thousands of families had been waiting for weeks."'
-    out = clean_text([page(P1, "", quote, "", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    out = between_paragraphs(quote)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_short_line_at_a_page_foot_does_not_carry_over_onto_the_next_page() -> None:
@@ -1377,7 +1385,7 @@ def test_caption_wider_than_the_column_does_not_run_into_the_paragraph_under_it(
     scene = "Families wait by the fence at the crossing on Monday morning."
     caption = scene + " Photo: Jane Doe for the Courier"
     out = clean_text([page(P1, "", caption, P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
     # Nor into a quotation that opens the next page.
     quote = '"We have waited for three weeks," said one of the drivers at the crossing.'
     trucks = "Trucks wait in a long line at the border crossing on Monday (Image: Jane Doe)"
@@ -1501,7 +1509,7 @@ def test_page_labels_in_other_languages_go(label: str) -> None:
 )
 def test_copyright_and_click_appeals_in_other_languages_go(footer: str) -> None:
     out = clean_text([page(P1, footer, P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
@@ -1511,7 +1519,7 @@ def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
         "reservados, y los abogados de la defensa dicen que todos los derechos de los "
         "detenidos fueron respetados durante el proceso que comenzó en la capital."
     )
-    out = clean_text([page(P1, "", prose, "", P2)])
+    out = between_paragraphs(prose)
     assert out == "\n\n".join([flat(P1), prose, flat(P2)])
 
 
@@ -1624,7 +1632,7 @@ def test_download_links_update_stamps_and_feedback_go(line: str) -> None:
 
 def test_prose_about_a_download_stays() -> None:
     prose = "Download figures published by the ministry show that 1.2 million files were opened."
-    out = clean_text([page(P1, "", prose, "", P2)])
+    out = between_paragraphs(prose)
     assert prose in out
 
 
@@ -1664,7 +1672,7 @@ def test_a_dated_line_at_a_reports_page_foot_is_no_print_header() -> None:
 def test_headlines_that_open_like_a_search_box_or_a_month_stay() -> None:
     headlines = ["Search for survivors goes on", "Cerca de 200 muertos en Alepo", "Set 2"]
     for headline in headlines:
-        out = clean_text([page(P1, "", headline, "", P2)])
+        out = between_paragraphs(headline)
         assert headline in out
 
 
@@ -1872,8 +1880,8 @@ def test_two_linked_teasers_or_unlinked_subheadings_with_short_paragraphs_stay()
     ],
 )
 def test_a_bar_of_links_or_tags_on_one_line_goes(bar: str) -> None:
-    out = clean_text([page(P1, "", bar, "", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    out = between_paragraphs(bar)
+    assert out == BOTH_PARAGRAPHS
 
 
 @pytest.mark.parametrize(
@@ -1886,7 +1894,7 @@ def test_a_bar_of_links_or_tags_on_one_line_goes(bar: str) -> None:
     ],
 )
 def test_a_sentence_or_table_row_with_separators_is_no_bar(line: str) -> None:
-    assert line in clean_text([page(P1, "", line, "", P2)])
+    assert line in between_paragraphs(line)
 
 
 def test_a_menu_in_japanese_goes_and_the_articles_text_stays() -> None:
@@ -1919,13 +1927,13 @@ def test_a_labelled_link_right_under_a_paragraphs_full_last_line_goes_alone() ->
     ],
 )
 def test_a_caption_closed_by_an_agencys_credit_goes(caption: str) -> None:
-    out = clean_text([page(P1, "", caption, "", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    out = between_paragraphs(caption)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_a_sentence_that_names_an_agency_at_its_end_stays() -> None:
     sentence = "The protesters gathered outside the parliament building, according to Reuters."
-    assert sentence in clean_text([page(P1, "", sentence, "", P2)])
+    assert sentence in between_paragraphs(sentence)
 
 
 APPEAL = """Most of our assignments begin when readers ask us whether a story is true, and those
@@ -1966,9 +1974,9 @@ def test_a_list_of_linked_headlines_weighs_as_boilerplate_against_the_prose_afte
 
 @pytest.mark.parametrize("line", ["View all (23)", "See all 12 photos", "Vis alle billeder"])
 def test_a_link_to_the_whole_gallery_goes_also_inside_the_article(line: str) -> None:
-    out = clean_text([page(P1, "", line, "", P2)])
-    assert out == flat(P1) + "\n\n" + flat(P2)
+    out = between_paragraphs(line)
+    assert out == BOTH_PARAGRAPHS
 
 
 def test_a_lead_in_to_the_pictures_stays() -> None:
-    assert "See more photos:" in clean_text([page(P1, "", "See more photos:", "", P2)])
+    assert "See more photos:" in between_paragraphs("See more photos:")
