@@ -1,12 +1,14 @@
 """Make test PDFs at run time, so the suite needs no binary fixtures.
 
 Born-digital pages are drawn with reportlab; "scanned" pages are text rendered to an image with
-Pillow and embedded without any text layer, like a flatbed scan.
+Pillow and embedded without any text layer, like a flatbed scan. A web page is printed by
+headless Chromium, as staff print one.
 """
 
 from __future__ import annotations
 
 import io
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -275,4 +277,31 @@ def corrupt_pdf(path: Path) -> Path:
 
 def html_file(path: Path) -> Path:
     path.write_bytes(b"<html><head><title>Error 404</title></head><body>Not found</body></html>")
+    return path
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def printed_page(path: Path, html: str) -> Path:
+    """HTML printed to PDF by headless Chromium, without its print header and footer."""
+    page = path.with_suffix(".html")
+    page.write_text(html, encoding="utf-8")
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            f"--user-data-dir={path.parent / 'chromium-profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={path}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
     return path

@@ -12,6 +12,7 @@ from bilag.pipeline.extract import (
     PdfError,
     PdfInfo,
     inspect_pdf,
+    logical_order,
     made_by_browser,
     page_has_scan_text_layer,
     page_texts,
@@ -364,3 +365,53 @@ def test_a_pdf_made_by_a_browser_is_told_by_its_producer(tmp_path):
     assert made_by_browser(pdfs.with_producer(pdf, "Skia/PDF m120"))
     assert not made_by_browser(pdfs.with_producer(pdf, "Microsoft® Word for Microsoft 365"))
     assert not made_by_browser(pdfs.corrupt_pdf(tmp_path / "corrupt.pdf"))
+
+
+# --- right-to-left script ------------------------------------------------------------------
+
+SYRIA_AR = "أكدت جهات سورية معارضة أن فصائل مسلحة تمكنت من السيطرة على مستودعات للأسلحة بريف دمشق."
+
+
+@pytest.mark.skipif(not pdfs.CHROMIUM.exists(), reason=f"{pdfs.CHROMIUM} is not installed")
+def test_arabic_printed_by_chromium_reads_as_written(tmp_path):
+    # Chromium prints some Arabic words glyph by glyph from the left; pdfium alone reads
+    # them backwards ("ةيروس" for "سورية").
+    html = (
+        f'<html lang="ar" dir="rtl"><meta charset="utf-8"><p>{SYRIA_AR}</p><p dir="ltr">Floods.</p>'
+    )
+    page = next(page_texts(pdfs.printed_page(tmp_path / "ar.pdf", html)))
+    assert " ".join(page.text.split()) == SYRIA_AR + " Floods."
+
+
+def _laid_out(words: list[tuple[str, bool]]) -> tuple[list[str], list[float]]:
+    """Characters as a PDF may hold them for a line set from the right: each word a run of
+    characters, its letters either in reading order (going leftwards) or, when the flag
+    says so, glyph by glyph from the left."""
+    chars: list[str] = []
+    lefts: list[float] = []
+    right = 500.0
+    for word, from_the_left in words:
+        right -= 5 * len(word)
+        positions = [right + 5 * (len(word) - 1 - k) for k in range(len(word))]
+        if from_the_left:
+            word, positions = word[::-1], positions[::-1]
+        chars += [*word, " "]
+        lefts += [*positions, right - 5]
+        right -= 5
+    return chars[:-1], lefts[:-1]
+
+
+def test_right_to_left_words_held_from_the_left_are_turned_round():
+    chars, lefts = _laid_out([("جهات", False), ("سورية", True), ("معارضة", True)])
+    assert logical_order(chars, lefts) == "جهات سورية معارضة"
+
+
+def test_a_sentences_closing_marks_printed_before_the_line_go_to_its_end():
+    chars, lefts = _laid_out([('".السوري', False), ("المعارض", False)])
+    assert logical_order(chars, lefts) == 'السوري المعارض."'
+
+
+def test_text_from_the_left_is_left_as_it_is():
+    text = "Floods in al-Hasakah, 2019.\n.NET release"
+    chars = list(text)
+    assert logical_order(chars, [5.0 * k for k in range(len(chars))]) == text

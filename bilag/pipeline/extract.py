@@ -197,6 +197,8 @@ def page_texts(path: Path) -> Iterator[PageText]:
                 textpage = page.get_textpage()
                 try:
                     text = textpage.get_text_range()
+                    if _RIGHT_TO_LEFT.search(text):
+                        text = _right_to_left_repaired(textpage, text)
                     links = _link_lines(page, textpage, text)
                 finally:
                     textpage.close()
@@ -206,6 +208,59 @@ def page_texts(path: Path) -> Iterator[PageText]:
             yield PageText(text, links)
     finally:
         doc.close()
+
+
+# --- right-to-left script ---------------------------------------------------------------------
+
+# Letters of Arabic, Hebrew and the other scripts written from the right (their presentation
+# forms included), which a PDF may hold in the order they stand on the page.
+_RTL_LETTER = r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
+_RIGHT_TO_LEFT = re.compile(_RTL_LETTER)
+# A sentence's closing marks, which an RTL line printed from the left puts at its start.
+_LEADING_CLOSE = re.compile(
+    rf"^(?P<close>[\"'”“»«)\]]*[.!?…:،؛؟]+)(?P<rest>{_RTL_LETTER}[^\r\n]*)", re.MULTILINE
+)
+
+
+def _is_rtl_letter(char: str, in_run: bool) -> bool:
+    bidi = unicodedata.bidirectional(char)
+    return bidi in ("R", "AL") or (in_run and bidi == "NSM")  # NSM: a vowel sign on it
+
+
+def logical_order(chars: list[str], lefts: list[float]) -> str:
+    """CHARS (with the left edge of each on the page) read as written.
+
+    Chromium prints some right-to-left words glyph by glyph from the left, and pdfium then
+    reads their letters backwards ("ةيروس" for "سورية"): a run of such letters whose
+    positions go rightwards is turned round. A line of right-to-left text that opens with a
+    sentence's closing marks (".السوري") has them at its end.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        if not _is_rtl_letter(chars[i], False):
+            out.append(chars[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(chars) and _is_rtl_letter(chars[j], True):
+            j += 1
+        steps = list(zip(lefts[i : j - 1], lefts[i + 1 : j], strict=True))
+        rightwards = sum(b > a for a, b in steps) > sum(b < a for a, b in steps)
+        out.extend(reversed(chars[i:j]) if rightwards else chars[i:j])
+        i = j
+    return _LEADING_CLOSE.sub(lambda m: m["rest"] + m["close"][::-1], "".join(out))
+
+
+def _right_to_left_repaired(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """The page's TEXT with its right-to-left words in reading order (see ``logical_order``);
+    TEXT itself when its characters one by one don't spell it."""
+    count = textpage.count_chars()
+    chars = [chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count)]
+    if "".join(chars).replace("\x00", "") != text.replace("\x00", ""):
+        return text
+    lefts = [textpage.get_charbox(index)[0] for index in range(count)]
+    return logical_order(chars, lefts)
 
 
 # The Producer that Chromium's PDF backend writes: Chrome, Edge, Opera and Brave print with it.
