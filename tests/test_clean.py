@@ -196,6 +196,14 @@ def test_unicode_repairs() -> None:
     assert out == "The final report on the conflict was published today in Geneva."
 
 
+def test_zero_width_characters_go_but_persians_non_joiner_stays() -> None:
+    text = "The\u200b report\u2060 was\ufeff published\u200c today in Kabul and Herat."
+    assert clean_text([text]) == "The report was published today in Kabul and Herat."
+    # Persian spells "می‌شود" (it becomes) with a zero-width non-joiner between its parts.
+    persian = "گزارش نشان می\u200cدهد که وضعیت پناهجویان در مرز بدتر می\u200cشود و کمک کافی نیست."
+    assert clean_text([persian]) == persian
+
+
 def test_soft_hyphen_at_line_end_joins_word() -> None:
     text = page(
         "The commission published its annual report on the situation of minorities in the "
@@ -1488,6 +1496,11 @@ def test_comment_time_stamps_in_other_languages_start_the_comments(
         ["Sur le même sujet", "Le Parlement adopte la loi", "Manifestation à Paris"],
         ["Leia também", "Governo anuncia novas medidas", "Oposição critica decisão"],
         ["Czytaj także", "Rząd przyjął projekt ustawy", "Opozycja krytykuje decyzję"],
+        ["شارك", "طباعة", "التعليقات"],
+        ["اشتراک\u200cگذاری", "چاپ", "نظرات"],
+        ["اقرأ أيضًا", "الحكومة تعلن إجراءات جديدة", "المعارضة تنتقد القرار"],
+        ["الأكثر قراءة", "اشتباكات في ريف دمشق", "عودة اللاجئين إلى حمص"],
+        ["بیشتر بخوانید", "دولت طرح جدید را تصویب کرد", "اعتراض مخالفان به تصمیم"],
     ],
 )
 def test_share_labels_and_teaser_sections_in_other_languages_go(chrome: list[str]) -> None:
@@ -1505,6 +1518,8 @@ def test_page_labels_in_other_languages_go(label: str) -> None:
         "© 2014 El Diario. Todos los derechos reservados.",
         "Tous droits réservés",
         "Para ver el vídeo haga clic aquí",
+        "© 2013 جميع الحقوق محفوظة",
+        "کلیه حقوق این سایت محفوظ است.",
     ],
 )
 def test_copyright_and_click_appeals_in_other_languages_go(footer: str) -> None:
@@ -1532,6 +1547,7 @@ def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
         "12 марта 2019 г.",
         "Aggiornato il 3 aprile 2020 alle 09:15",
         "27-06-2012",
+        "الأربعاء، 12 مارس 2019",
     ],
 )
 def test_date_lines_in_other_languages_go(stamp: str) -> None:

@@ -406,6 +406,16 @@ def test_right_to_left_words_held_from_the_left_are_turned_round():
     assert logical_order(chars, lefts) == "جهات سورية معارضة"
 
 
+def test_a_vowel_sign_printed_after_a_space_or_stop_goes_on_its_word():
+    # "تصفحًا" as pdfium reads Chromium's print: the word backwards, then the word space
+    # (at the word's left), then the sign and the alef.
+    chars = [*"حفصت", " ", "\u064b", "ا"]
+    lefts = [273.0, 281.7, 290.3, 302.1, 267.7, 270.7, 269.0]
+    assert logical_order(chars, lefts) == "تصفح\u064bا "
+    chars = [*"جيدا", ".", "\u064b"]
+    assert logical_order(chars, [30.0, 25.0, 20.0, 15.0, 10.0, 12.0]) == "جيدا\u064b."
+
+
 def test_a_sentences_closing_marks_printed_before_the_line_go_to_its_end():
     chars, lefts = _laid_out([('".السوري', False), ("المعارض", False)])
     assert logical_order(chars, lefts) == 'السوري المعارض."'

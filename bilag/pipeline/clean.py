@@ -100,9 +100,9 @@ The approach, in order:
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
    copyright, newsletter and consent phrases) are known in English, Danish and German and in
    the other languages the material is printed in most (French, Spanish, Italian,
-   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish, and
-   Latvian's lines of chrome); so are their names of months and weekdays, from CLDR, for date
-   and stamp lines.
+   Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish, Arabic,
+   Persian, and Latvian's lines of chrome); so are their names of months and weekdays, from
+   CLDR, for date and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so in
    a PDF a browser made (print header or Producer) a plain hyphen at a line's end (which
@@ -204,7 +204,12 @@ _BOILERPLATE_TEXT = """
     paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře|přihlásit|přihlásit se|
     odhlásit|reklama|předplatné|zavřít|zobrazit více|číst dál|diskuse|domů|kontakt|o nás|
     dalīties|komentāri|komentēt|lasīt vairāk|reklāma|meklēt|pieslēgties|ienākt|sākums|
-    kontakti|par mums|abonēt|drukāt|aizvērt
+    kontakti|par mums|abonēt|drukāt|aizvērt|
+    شارك|مشاركة|شارك المقال|طباعة|بحث|الرئيسية|الصفحة الرئيسية|تعليقات|التعليقات|أضف تعليق|
+    اشترك|تسجيل الدخول|إعلان|اتصل بنا|من نحن|سياسة الخصوصية|شروط الاستخدام|إغلاق|المزيد|
+    التالي|السابق|
+    اشتراک گذاری|چاپ|جستجو|صفحه اصلی|نظرات|ارسال نظر|تبلیغات|تماس با ما|درباره ما|ورود|
+    بستن|بعدی|قبلی
     """
 _BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
 
@@ -234,7 +239,11 @@ _SECTION_STARTS = re.compile(
     r"ilgili haberler|en çok okunanlar|související články|nejčtenější|"
     r"(nos )?derni(ers|ères) (articles|vidéos|actualités|infos)|toute l'actualité|"
     r"lo último|te recomendamos|da non perdere|"
-    r"další (zprávy|články)|mohlo by vás zajímat|čtěte (také|více)|doporučujeme)\W*$",
+    r"další (zprávy|články)|mohlo by vás zajímat|čtěte (také|více)|doporučujeme|"
+    r"[اإ]قرأ (أيضً?ا|ايضً?ا|المزيد)|(مواضيع|أخبار|مقالات) (ذات صلة|متعلقة)|ذات صلة|"
+    r"الأكثر (قراءة|مشاهدة|تصفحً?ا|شعبية|تداولً?ا)|المزيد من الأخبار|شاهد أيضً?ا|آخر الأخبار|"
+    r"قد يعجبك أيضً?ا|(مطالب|اخبار|خبرهای) مرتبط|(همچنین )?بیشتر بخوانید|همچنین بخوانید|"
+    r"پربازدیدترین(\u200c?ها)?|پربیننده\u200c?ترین|آخرین اخبار|مطالب پیشنهادی)\W*$",
     re.IGNORECASE,
 )
 
@@ -255,7 +264,8 @@ _COMMENT_HEADING = re.compile(
     r"join the (discussion|conversation)|skriv en kommentar|kommentar schreiben|"
     r"deja (un|tu) comentario|laisser un commentaire|lascia un commento|deixe (um|seu) "
     r"comentário|laat een reactie achter|lämna en kommentar|legg igjen en kommentar|"
-    r"dodaj komentarz|оставить комментарий|залишити коментар)\W*$",
+    r"dodaj komentarz|оставить комментарий|залишити коментар|"
+    r"التعليقات|تعليقات|أضف تعليق(ك|ا)?|اترك تعليقً?ا|نظرات( شما)?|ارسال نظر|دیدگاه\u200c?ها)\W*$",
     re.IGNORECASE,
 )
 _COMMENT_SIGNATURE = re.compile(
@@ -318,7 +328,8 @@ _READER_ADDRESS_ANY = re.compile(
 _NEWSLETTER = re.compile(
     r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
     r"abonnieren|boletín|suscríbete|lettre d'information|abonnez-vous|inscrivez-vous|"
-    r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|"
+    r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|النشرة (الإخبارية|البريدية)|"
+    r"اشترك في|خبرنامه|"
     r"get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
@@ -341,7 +352,8 @@ _COPYRIGHT = re.compile(
     r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
     r"alle rechte vorbehalten|derechos reservados|droits réservés|diritti riservati|"
     r"direitos reservados|rechten voorbehouden|rättigheter förbehållna|rettigheter reservert|"
-    r"prawa zastrzeżone|права защищены|права захищені|hakları saklıdır|práva vyhrazena)",
+    r"prawa zastrzeżone|права защищены|права захищені|hakları saklıdır|práva vyhrazena|"
+    r"(جميع|كل) الحقوق محفوظة|حقوق (النشر|الطبع) محفوظة|(تمامی|کلیه|همه) حقوق)",
     re.IGNORECASE,
 )
 _IMAGE_CREDIT = re.compile(
@@ -554,6 +566,9 @@ _DATE_LOCALES = (
     "ru",
     "uk",
     "tr",
+    "ar",
+    "ar_SY",
+    "fa",
 )
 
 
@@ -716,6 +731,12 @@ _COMPOUND_PREFIXES = frozenset(_COMPOUND_PREFIX_TEXT.split())
 
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc but the line break
+# Zero-width characters, but the (non-)joiners inside a word of Arabic script: Persian
+# spells with them ("می\u200cشود").
+_ZERO_WIDTH = re.compile(
+    r"[\u200b\u2060\ufeff]|(?<![\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc])[\u200c\u200d]"
+    r"|[\u200c\u200d](?![^\W\d_])"
+)
 
 
 def _normalise(line: str) -> list[str]:
@@ -727,7 +748,7 @@ def _normalise(line: str) -> list[str]:
     # ``_rejoin_hyphen`` to tell which (``_Line.hyphen``).
     line = re.sub(r"\ufffe(?!$)", "\ufffe\n", line)
     line = unicodedata.normalize("NFKC", line)
-    line = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", line)
+    line = _ZERO_WIDTH.sub("", line)
     line = re.sub(r"[^\S\n]+", " ", line)  # NBSP, tabs, thin spaces
     return _CONTROL.sub("", line).split("\n")
 

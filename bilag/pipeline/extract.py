@@ -227,14 +227,32 @@ def _is_rtl_letter(char: str, in_run: bool) -> bool:
     return bidi in ("R", "AL") or (in_run and bidi == "NSM")  # NSM: a vowel sign on it
 
 
+_BEFORE_A_MARK = frozenset(" .,:;!?،؛؟")
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.bidirectional(char) == "NSM"
+
+
 def logical_order(chars: list[str], lefts: list[float]) -> str:
     """CHARS (with the left edge of each on the page) read as written.
 
     Chromium prints some right-to-left words glyph by glyph from the left, and pdfium then
     reads their letters backwards ("ةيروس" for "سورية"): a run of such letters whose
-    positions go rightwards is turned round. A line of right-to-left text that opens with a
-    sentence's closing marks (".السوري") has them at its end.
+    positions go rightwards is turned round. A space or stop that pdfium put before a word's
+    last vowel sign ("تصفح ًا", "جيدا.ً": a combining mark begins no word) goes after it. A line of
+    right-to-left text that opens with a sentence's closing marks (".السوري") has them at
+    its end.
     """
+
+    def run_from(i: int) -> tuple[list[str], int]:
+        j = i + 1
+        while j < len(chars) and _is_rtl_letter(chars[j], True):
+            j += 1
+        steps = list(zip(lefts[i : j - 1], lefts[i + 1 : j], strict=True))
+        rightwards = sum(b > a for a, b in steps) > sum(b < a for a, b in steps)
+        return (chars[i:j][::-1] if rightwards else chars[i:j]), j
+
     out: list[str] = []
     i = 0
     while i < len(chars):
@@ -242,13 +260,13 @@ def logical_order(chars: list[str], lefts: list[float]) -> str:
             out.append(chars[i])
             i += 1
             continue
-        j = i + 1
-        while j < len(chars) and _is_rtl_letter(chars[j], True):
-            j += 1
-        steps = list(zip(lefts[i : j - 1], lefts[i + 1 : j], strict=True))
-        rightwards = sum(b > a for a, b in steps) > sum(b < a for a, b in steps)
-        out.extend(reversed(chars[i:j]) if rightwards else chars[i:j])
-        i = j
+        run, i = run_from(i)
+        out += run
+        # A space or a stop between a word and its vowel sign: the sign goes on the word.
+        while i + 1 < len(chars) and chars[i] in _BEFORE_A_MARK and _is_mark(chars[i + 1]):
+            tail, j = run_from(i + 1)
+            out += [*tail, chars[i]]
+            i = j
     return _LEADING_CLOSE.sub(lambda m: m["rest"] + m["close"][::-1], "".join(out))
 
 
