@@ -20,9 +20,9 @@ from bilag.models import Bilag, DecisionCitation
 from bilag.search import index_bilag
 from bilag.tasks import embedded_worker
 from tests.factories import BilagFactory, PageFactory, SourceFactory
+from tests.pdfs import CHROMIUM
 from tests.test_i18n import compile_translations
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

@@ -222,16 +222,16 @@ _LEADING_CLOSE = re.compile(
 )
 
 
+def _is_mark(char: str) -> bool:
+    """A combining mark, such as a vowel sign."""
+    return unicodedata.bidirectional(char) == "NSM"
+
+
 def _is_rtl_letter(char: str, in_run: bool) -> bool:
-    bidi = unicodedata.bidirectional(char)
-    return bidi in ("R", "AL") or (in_run and bidi == "NSM")  # NSM: a vowel sign on it
+    return unicodedata.bidirectional(char) in ("R", "AL") or (in_run and _is_mark(char))
 
 
 _BEFORE_A_MARK = frozenset(" .,:;!?،؛؟")
-
-
-def _is_mark(char: str) -> bool:
-    return unicodedata.bidirectional(char) == "NSM"
 
 
 def logical_order(chars: list[str], lefts: list[float]) -> str:
