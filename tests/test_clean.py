@@ -1297,6 +1297,35 @@ def test_newsletter_appeals_in_other_words_are_removed() -> None:
     assert out == "\n\n".join([flat(P1), flat(P2), mail, flat(P3)])
 
 
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Already a subscriber? Log in",
+        "Subscribe to continue reading. Unlimited digital access from $1 a week.",
+        "We rely on readers like you. Support our journalism: donate today.",
+        "Allerede abonnent? Log ind her",
+        "Prøv nu: køb et abonnement for 1 kr. den første måned.",
+        "Sie sind bereits Digital-Abonnent? Hier anmelden",
+        "4 Wochen kostenlos testen",
+        "Mit Ihrer Spende können Sie uns und unsere Arbeit unterstützen. Vielen Dank.",
+        "Déjà abonné ? Se connecter",
+    ],
+)
+def test_a_pitch_for_a_subscription_or_a_donation_goes(pitch: str) -> None:
+    assert between_paragraphs(pitch) == BOTH_PARAGRAPHS
+
+
+def test_an_article_that_tells_of_subscriptions_and_donations_stays() -> None:
+    told = [
+        "The charity said that donations had fallen by a third since the war began, and "
+        "that it could no longer pay for the clinics in the camps.",
+        "Turkey hoped to become a member of the union, and its subscribers to the plan "
+        "included the ministers of three neighbouring states.",
+    ]
+    for sentence in told:
+        assert sentence in between_paragraphs(sentence)
+
+
 def test_calls_to_click_go_once_their_neighbours_have_been_decided() -> None:
     # The call separates a fact box's labels from the article's first heading: the labels
     # are judged as if it were there.

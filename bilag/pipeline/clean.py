@@ -42,6 +42,7 @@ The approach, in order:
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
    summary) and counts as good inside the article's region; "bad" ones match boilerplate
    phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
+   pitches for a subscription or a donation ("Already a subscriber?", "Støt vores arbejde"),
    related articles, copyright, advertisement labels, "Was this page helpful?"), labelled links
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
@@ -86,7 +87,7 @@ The approach, in order:
    several teaser-sized pieces of prose are a list of other articles' summaries, and one with
    boilerplate on both sides is the site's blurb or an appeal; in a web page, prose after the
    article's last region and a marker of its end (a share bar, tags, "Related", "Comments",
-   a newsletter's box, the copyright) is another text. After the article's last prose,
+   a newsletter's box, a pitch, the copyright) is another text. After the article's last prose,
    a run of short lines that opens with a link-like line is a link list even when a few of its
    lines are not (cut off, or glued to a label). When a block is in doubt it is kept: losing a
    sentence of the article is worse than keeping a menu line. Once all is decided, a short
@@ -334,6 +335,28 @@ _NEWSLETTER = re.compile(
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
+# The site's pitch for a subscription ("Already a subscriber? Log in", "4 Wochen kostenlos
+# testen", "Allerede abonnent?") or a donation ("Support our journalism", "Mit Ihrer
+# Spende", "Støt vores arbejde"), in words that address the reader.
+_PITCH = re.compile(
+    r"\b(already (a |an )?(subscriber|member)|subscribe (today|to continue|to read)|"
+    r"(start|begin) (your|a) free trial|subscribers? only|for subscribers|"
+    r"unlimited (digital )?access|free articles? (left|remaining)|"
+    r"donate (now|today|here)|make a donation|(support|fund) (our|independent) (work|journalism|"
+    r"reporting|mission)|your (donation|support|gift) (helps|makes|keeps|allows|enables)|"
+    r"allerede abonnent|køb (et )?abonnement|bliv abonnent|kun for abonnenter|"
+    r"støt (os|vores arbejde|uafhængig journalistik)|giv et bidrag|"
+    r"bereits (digital-)?abonnent|abo (abschließen|sichern)|jetzt (abo|abonnieren|spenden)|"
+    r"\d+ (wochen|monate?) (kostenlos|gratis) (testen|lesen)|nur für abonnenten|"
+    r"abonnent werden|mit ihrer spende|spenden sie|unterstützen sie (uns|unsere)|"
+    r"déjà abonné|essai gratuit|faites un don|faire un don|soutenez(-nous| notre)|"
+    r"ya (eres|es) suscriptor|hazte socio|haz una donación|exclusivo para suscriptores|"
+    r"al abonnee|word abonnee|alleen voor abonnees|doneer (nu|vandaag)|steun ons|"
+    r"redan prenumerant|kun for abonnenter|støtt oss|stöd oss|"
+    r"già abbonato|sostienici|fai una donazione|já é assinante|faça uma doação)\b",
+    re.IGNORECASE,
+)
+_PITCH_WORDS = 40
 # A call to click: the site's way of pointing to its app, its shop or its appeal.
 _CLICK_HERE = re.compile(
     r"\b(click(ing)? here|klik her|hier klicken|klicken sie hier|haga clic aquí|haz clic aquí|"
@@ -1493,6 +1516,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
             return _Kind.BAD
     if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
         return _Kind.BAD
+    if n <= _PITCH_WORDS and _PITCH.search(text):
+        return _Kind.BAD
     if _DATELINE.match(text) or _READING_TIME_LINE.match(text):
         return _Kind.BAD
     if n <= 6 and _SHARE_CHROME.search(text):
@@ -2186,7 +2211,7 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
 def _is_end_marker(block: _Block) -> bool:
     """Boilerplate that tells that the article is over: a site's section ("Related", "Most
-    read", "Comments"), a share bar, tags, a newsletter's box, the copyright."""
+    read", "Comments"), a share bar, tags, a newsletter's box, a pitch, the copyright."""
     text = block.text
     return block.kind is _Kind.BAD and (
         _is_section_start(text)
@@ -2194,7 +2219,7 @@ def _is_end_marker(block: _Block) -> bool:
         or _is_share_bar(_WORD.findall(text))
         or (_n_words(text) <= 6 and bool(_SHARE_CHROME.search(text)))
         or _is_tag_line(text)
-        or bool(_NEWSLETTER.search(text) or _COPYRIGHT.search(text))
+        or bool(_NEWSLETTER.search(text) or _COPYRIGHT.search(text) or _PITCH.search(text))
     )
 
 
