@@ -1,6 +1,6 @@
 import pytest
 
-from bilag.pipeline.clean import clean_pages, clean_text
+from bilag.pipeline.clean import _n_words, clean_pages, clean_text
 
 # Prose paragraphs for the synthetic pages, wrapped at about 90 characters like a print.
 P1 = """The regional authorities announced on Monday that the border crossing would reopen for
@@ -1974,6 +1974,36 @@ def test_a_labelled_link_right_under_a_paragraphs_full_last_line_goes_alone() ->
 def test_a_caption_closed_by_an_agencys_credit_goes(caption: str) -> None:
     out = between_paragraphs(caption)
     assert out == BOTH_PARAGRAPHS
+
+
+# An agency's caption that names everyone in the picture, over 80 words.
+LONG_CAPTION = "Members of the cabinet pose for their official photo at the palace, from left " + (
+    ", ".join(
+        f"Minister {name} of the {office} ministry"
+        for name, office in (
+            ("Ana Berg", "finance"), ("Tom Lund", "defence"), ("Eva Holm", "justice"),
+            ("Ole Dahl", "health"), ("Ida Krag", "labour"), ("Per Hald", "transport"),
+            ("Mia Rask", "culture"), ("Jon Vest", "foreign"), ("Liv Sand", "education"),
+        )
+    )
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        f"{LONG_CAPTION}. (Photo by Jane DOE / AFP) (Photo by JANE DOE/AFP via Getty Images)",
+        f"{LONG_CAPTION}. (AP Photo/John Smith, File)",
+    ],
+)
+def test_a_long_caption_closed_by_its_credit_in_brackets_goes(caption: str) -> None:
+    assert _n_words(caption) > 80
+    assert between_paragraphs(caption) == BOTH_PARAGRAPHS
+
+
+def test_a_videos_length_and_source_and_its_ad_feedback_go() -> None:
+    out = clean_text([page(P1, "", "Video Ad Feedback", "", P2, "", "05:22 - Source: CNN", "", P3)])
+    assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
 
 
 def test_a_sentence_that_names_an_agency_at_its_end_stays() -> None:

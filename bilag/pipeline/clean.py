@@ -64,9 +64,11 @@ The approach, in order:
    everything from a series of web time stamps ("2 days ago") once the article has been told;
    the rest are "short" and decided by their neighbours.
    Pictures' captions (also one closed by its agency's credit, "… in Kabul. Jane Doe/Getty
-   Images"), credits ("Photo by Jane Doe", "Submitted photo"), file names and
-   counters, a wiki's pointers ("Main article: …"), counters of readers ("314 views"), links
-   to a whole gallery ("View all (23)"), a
+   Images", or by a credit in brackets, "(Photo by Jane Doe/AFP)", which may follow a
+   caption of 150 words), credits ("Photo by Jane Doe", "Submitted photo"), file names and
+   counters, a video's length and source ("05:22 - Source: CNN"), a wiki's pointers ("Main
+   article: …"), counters of readers ("314 views"), links to a whole gallery ("View all
+   (23)"), a
    gallery printed slide by slide (its title three times or more in a row, its numbered dots
    "1", "2", "3"), a list of teasers (three or more headlines printed as links in a row, each
    with perhaps its date and a short summary that is no link), bylines ("Opinion by Jane
@@ -176,7 +178,7 @@ _BOILERPLATE_TEXT = """
     manage privacy settings|manage cookie settings|privacy settings|manage consent|
     datenschutzeinstellungen verwalten|datenschutzeinstellungen|privatsphäre-einstellungen|
     shares|caption|hide caption|show caption|toggle caption|enlarge this image|video|
-    back to gallery|view gallery|see full gallery|learn more|
+    back to gallery|view gallery|see full gallery|learn more|ad feedback|video ad feedback|
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
@@ -1805,6 +1807,21 @@ def _is_menu_item(block: _Block) -> bool:
 
 _EDGE_BLOCKS = 3  # blocks at the top and bottom of a page that may be page furniture
 _CAPTION_WORDS = 80  # a credited caption longer than this is taken for article text
+# A caption closed by its credit in brackets, "… (Photo by Jane Doe/AFP via Getty Images)",
+# may run longer (an agency's caption names everyone in the picture): no paragraph of the
+# article ends so.
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:(?:photo|image|picture|foto|bild)s?(?: by|:)\s[^()]{1,60}|"
+    r"(?:ap|afp|reuters|epa|getty)(?: images)?(?: file)? photo[^()]{0,60})\)\W*$",
+    re.IGNORECASE,
+)
+_BRACKETED_CAPTION_WORDS = 150
+# A video's length and source under its player: "05:22 - Source: CNN".
+_VIDEO_LABEL = re.compile(
+    r"^\d{1,2}:\d{2}(:\d{2})?\s?[-–—|•·]\s?(source|kilde|quelle|fuente|source vidéo)\s?:"
+    r"\s?\S.{0,40}$",
+    re.IGNORECASE,
+)
 _ARTICLE_WORDS = 150  # prose that tells that the article has started
 # Lines of boilerplate since the last prose that tell that the article has ended: tags, a
 # share bar, the comment form. An inline "Related" box follows the prose at once.
@@ -1828,6 +1845,8 @@ def _is_picture_furniture(text: str) -> bool:
         (_n_words(text) <= _CAPTION_WORDS and _is_caption(text))
         or _AGENCY_CREDIT.match(text)
         or (_n_words(text) <= _CAPTION_WORDS and _CLOSING_CREDIT.search(text))
+        or (_n_words(text) <= _BRACKETED_CAPTION_WORDS and _BRACKETED_CREDIT.search(text))
+        or _VIDEO_LABEL.match(text)
         or _IMAGE_FILE.match(text)
         or _GALLERY_COUNT.match(text)
     )
