@@ -113,6 +113,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.clean import clean_pages  # noqa: E402
 from bilag.pipeline.extract import PageText, made_by_browser, page_texts  # noqa: E402
+from bilag.pipeline.language import LANGUAGES, detect_language  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
@@ -123,6 +124,16 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 class Document:
     pages: list[PageText]
     browser_made: bool = False  # ``extract.made_by_browser``
+    declared_language: str = ""  # the printed page's ``<html lang>``, when it has one
+
+
+# The language a web page declares: ``<html lang="en-GB">``.
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
+
+
+def declared_language(html: bytes) -> str:
+    match = _HTML_LANG.search(html)
+    return match.group(1).decode().lower() if match else ""
 
 
 Input = tuple[str, Document, str]  # name, document, gold text
@@ -192,6 +203,8 @@ class Result:
     kept_before: int = 0
     kept_inside: int = 0
     kept_after: int = 0
+    declared_language: str = ""
+    detected_language: str = ""  # ``detect_language`` of the cleaned text, as processing does
 
     @property
     def recall(self) -> float:
@@ -301,6 +314,8 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
         len(headings),
         len(headings) - headings_kept,
         *kept_places(out, found, kept),
+        document.declared_language,
+        detect_language("\n\n".join(page for page in cleaned if page)),
     )
 
 
@@ -390,7 +405,9 @@ def article_inputs(
             print(f"note: chromium failed for {key}, skipped", file=sys.stderr)
             continue
         if key in truth:
-            out.append((f"web/{key[:12]}", pdf_document(pdf), truth[key]["articleBody"]))
+            document = pdf_document(pdf)
+            document.declared_language = declared_language(gzip.decompress(html_gz.read_bytes()))
+            out.append((f"web/{key[:12]}", document, truth[key]["articleBody"]))
     return out
 
 
@@ -413,6 +430,7 @@ def printed_pages(
             print(f"note: chromium failed for {name}, skipped", file=sys.stderr)
             continue
         out[name] = pdf_document(pdf)
+        out[name].declared_language = declared_language(pages[name])
     return out
 
 
@@ -689,8 +707,38 @@ def main() -> None:
                 f"{place} {share:.0%}" for place, share in zip(PLACES, shares, strict=True)
             )
             print(f"  kept junk stands {where} the article's text")
+    language_report(results)
     if not args.no_trafilatura:
         trafilatura_report(args.corpus, args.jobs)
+
+
+def language_report(results: list[Result]) -> None:
+    """Detected language of the cleaned text against the language the page declares, per
+    set; pages in languages that detection does not know (not in ``LANGUAGES``) apart."""
+    declared = [r for r in results if r.declared_language]
+    if not declared:
+        return
+    print("\nlanguage of the cleaned text against the page's <html lang>:")
+    for label in sorted({r.name.split("/")[0] for r in declared}):
+        group = [r for r in declared if r.name.split("/")[0] == label]
+        known = [r for r in group if r.declared_language in LANGUAGES]
+        right = [r for r in known if r.detected_language == r.declared_language]
+        wrong = ", ".join(
+            f"{r.name} {r.declared_language}→{r.detected_language or '-'}"
+            for r in known
+            if r not in right
+        )
+        others = ", ".join(
+            f"{r.name} {r.declared_language}→{r.detected_language or '-'}"
+            for r in group
+            if r not in known
+        )
+        print(
+            f"  {label} ({len(group)} docs declare one): {len(right)}/{len(known)} right "
+            f"= {len(right) / max(len(known), 1):.1%} of those in detection's languages"
+            + (f"; wrong: {wrong}" if wrong else "")
+            + (f"; not in its languages: {others}" if others else "")
+        )
 
 
 if __name__ == "__main__":

@@ -34,3 +34,39 @@ def test_german() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12. 2019 - 3/4", "Ja"])
 def test_too_little_text(text: str) -> None:
     assert detect_language(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Policie v pondělí zadržela tři muže, kteří podle vyšetřovatelů pašovali lidi.", "cs"),
+        (
+            "Policija pirmdien aizturēja trīs vīriešus, kurus tur aizdomās par kontrabandu.",
+            "lv",
+        ),
+        (
+            "Polisi menahan tiga orang pria yang diduga menyelundupkan pengungsi ke pulau itu.",
+            "id",
+        ),
+        ("경찰은 월요일 난민을 밀입국시킨 혐의로 세 남성을 체포했다고 밝혔다.", "ko"),
+        ("警察は月曜日、難民を密入国させた疑いで男性三人を逮捕したと発表した。", "ja"),
+        ("ตำรวจจับกุมชายสามคนในข้อหาลักลอบนำผู้ลี้ภัยเข้าประเทศเมื่อวันจันทร์", "th"),
+    ],
+)
+def test_languages_of_countries_of_origin_and_europe_are_told_apart(
+    text: str, language: str
+) -> None:
+    # These were labelled as the closest language of a smaller set (Korean as Somali).
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+        "Path C: Scotland, Norway, Serbia, Bulgaria/Israel/Hungary/Romania*",
+    ],
+)
+def test_a_short_list_of_english_names_is_no_rare_language(text: str) -> None:
+    # An unrestricted model calls these Irish and Welsh.
+    assert detect_language(text) == "en"

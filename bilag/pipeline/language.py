@@ -1,9 +1,10 @@
 """Language of a bilag's text, as an ISO 639-1 code.
 
-The board's material is mostly Danish and English, with German, French and other languages of
-sources and countries of origin. Identification is restricted to a set of languages that occur
-in the material: an unrestricted model readily mistakes short Danish text for Norwegian or
-Swedish, which the board does not use, so those are left out.
+The board's material is mostly Danish and English, with German, French and the other languages
+of sources and of the countries people flee. Identification is restricted to those: an
+unrestricted model readily mistakes short Danish text for Norwegian, Swedish or Faroese, and
+short or noisy text (a list of place names) for rare languages (Latin, Welsh, Igbo), so those
+are left out. A text in a language outside the set gets the closest one in it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,18 @@ from functools import cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 LANGUAGES = (
-    "da", "en", "de", "fr", "es", "it", "nl", "pt", "ru", "uk", "ar", "fa", "tr", "pl",
-    "ro", "hu", "el", "sr", "hr", "sq", "so", "sw", "zh", "vi", "ur", "hi", "am", "ku",
+    # The board's, its sources' and Western Europe's.
+    "da", "en", "de", "fr", "es", "it", "nl", "pt", "fi", "ca", "eu", "gl",
+    # Central and Eastern Europe, the Balkans and the Caucasus.
+    "pl", "cs", "sk", "sl", "hr", "sr", "mk", "bg", "ro", "hu", "el", "sq", "lt", "lv",
+    "et", "ru", "uk", "be", "hy", "ka", "az",
+    # The Middle East, Central and South Asia.
+    "ar", "fa", "ps", "ku", "tr", "he", "ur", "hi", "bn", "pa", "ne", "ta", "si", "kk", "ky",
+    "uz", "tg", "tk", "mn", "ug",
+    # Africa.
+    "am", "so", "sw", "om", "ln", "rw", "mg",
+    # East and South-East Asia.
+    "zh", "ja", "ko", "vi", "th", "km", "lo", "my", "id", "ms",
 )  # fmt: skip
 MIN_LETTERS = 20  # below this there is too little text to tell
 
