@@ -1577,6 +1577,10 @@ def test_prose_that_names_a_time_or_the_rights_reserved_stays() -> None:
         "Aggiornato il 3 aprile 2020 alle 09:15",
         "27-06-2012",
         "الأربعاء، 12 مارس 2019",
+        "۱۲ اسفند ۱۳۹۷",
+        "سه\u200cشنبه ۲۱ آبان ۱۴۰۱ ساعت ۱۰:۳۰",
+        "تاریخ انتشار: ۱۲ اسفند ۱۳۹۷",
+        "آخر تحديث 14:00 (GMT+0400)",
     ],
 )
 def test_date_lines_in_other_languages_go(stamp: str) -> None:

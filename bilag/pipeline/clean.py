@@ -105,7 +105,7 @@ The approach, in order:
    the other languages the material is printed in most (French, Spanish, Italian,
    Portuguese, Dutch, Swedish, Norwegian, Polish, Czech, Russian, Ukrainian, Turkish, Arabic,
    Persian, and Latvian's lines of chrome); so are their names of months and weekdays, from
-   CLDR, for date and stamp lines.
+   CLDR (and the Solar Hijri months of Iranian and Afghan sites), for date and stamp lines.
 5. Rejoin words hyphenated at line ends, using the document's own vocabulary to tell
    "refu-gees" from "al-Baghdadi" or "north-eastern". A browser hyphenates with U+2010, so in
    a PDF a browser made (print header or Producer) a plain hyphen at a line's end (which
@@ -630,9 +630,12 @@ def _trie_pattern(words: set[str]) -> str:
     return pattern(trie)
 
 
+# The months of the Solar Hijri calendar, which Iranian and Afghan sites date by ("۱۲ اسفند
+# ۱۳۹۷"); Babel has only the Gregorian ones.
+_SOLAR_HIJRI_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
 _MONTH = (
     r"((jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|okt|nov|dec|dez|mär|mai)[a-zæøåä]*|"
-    rf"{_cldr_names(get_month_names)})\.?"
+    rf"{_cldr_names(get_month_names)}|{_SOLAR_HIJRI_MONTHS})\.?"
 )
 _WEEKDAY = _cldr_names(get_day_names)
 _DATE_JOIN = r"(de|del|of)"  # "12 de marzo de 2019", "the 12th of March"
@@ -667,7 +670,9 @@ _STAMP_PARTS = re.compile(
     r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
-    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о)(?!\w)|"
+    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о|"
+    # Arabic's and Persian's "published", "last updated", "(at the) hour".
+    r"نشر|تاريخ النشر|آخر تحديث|الساعة|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی|ساعت)(?!\w)|"
     rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}|"  # "14h32"
     # More time zones; those that are words too only in capitals.
     r"\b(hkt|jst|kst|sgt|aest|aedt|acst|awst|nzst|nzdt|msk|eet|eest|pkt|irst|akst|sast|"
@@ -679,7 +684,8 @@ _STAMP_LABEL = re.compile(
     r"^((last|sidst|senest|zuletzt) )?(updated|published|posted|opdateret|udgivet|aktualisiert|"
     r"veröffentlicht|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|"
     r"gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|opublikowano|"
-    r"zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено)"
+    r"zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено|"
+    r"نشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی)"
     r"(?!\w)",
     re.IGNORECASE,
 )
