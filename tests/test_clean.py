@@ -941,6 +941,36 @@ def test_comment_form_and_comment_rules_go_but_prose_about_a_platforms_rules_sta
     assert out == "\n\n".join([flat(P1), flat(P2), prose, flat(P3)])
 
 
+@pytest.mark.parametrize(
+    "rules",
+    [
+        "Læs vores debatregler, før du kommenterer. Krænkende kommentarer bliver slettet.",
+        "Bitte beachten Sie unsere Netiquette: Kommentare werden vor der Freischaltung geprüft.",
+        "Avant de commenter, lisez la charte des commentaires : vos contributions sont modérées.",
+        "Recuerde que los comentarios deben respetar las normas de uso del sitio.",
+        "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+        "Vi forbeholder os retten til at slette kommentarer uden varsel.",
+    ],
+)
+def test_rules_for_comments_in_other_languages_go(rules: str) -> None:
+    assert between_paragraphs(rules) == BOTH_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Regeringen sagde, at kommentarerne brød partiets regler, og at ministeren nu skal "
+        "forklare sig for udvalget.",
+        "Sie kritisierte die Kommentare des Ministers, die nach ihrer Ansicht gegen die Regeln "
+        "des Parlaments verstießen.",
+        "El gobierno dijo que los comentarios del ministro violaban las normas del partido, "
+        "según su portavoz en la capital.",
+    ],
+)
+def test_an_article_about_comments_that_broke_rules_stays(prose: str) -> None:
+    assert prose in between_paragraphs(prose)
+
+
 def test_author_box_line_that_asks_to_follow_the_author_is_removed() -> None:
     box = "Her book about the camps is out now. Follow her on Twitter @hannaeklund."
     assert_removed_after_two_paragraphs([box])

@@ -49,7 +49,8 @@ The approach, in order:
    lines, tag lines, bars of links or tags on one line ("Home › News › World", "Topics •
    Politics • Courts", "Topics e Politics" as OCR reads the bullet), share bars, pagers
    ("« Previous | Next »"), the comment form's fine print,
-   fields ("Name *", "Password:") and the site's rules for comments, the site's fine print
+   fields ("Name *", "Password:") and the site's rules for comments (told to the reader, or
+   keeping the right to delete comments, in eight of the languages), the site's fine print
    (consent by registering, a form's check box "I agree to the processing of my personal data",
    a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
    quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
@@ -468,6 +469,34 @@ _COMMENT_RULES = re.compile(
     r"\b(comments?|commenting|commenters|posts)\b.*\b(polic(y|ies)|guidelines|rules|standards|"
     r"respectful|civil|constructive|on topic|off-topic|reserve the right)|"
     r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment",
+    re.IGNORECASE,
+)
+# The same in other languages: comments and the rules for them, told to the reader in the
+# second person ("Læs vores debatregler, før du kommenterer"); "we" and "his" are no address
+# in these languages' articles.
+_OTHER_COMMENTS = re.compile(
+    r"\b(kommentar\w*|debat\w*|commentaires?|comentarios?|comentários?|commenti|reacties?)\b",
+    re.IGNORECASE,
+)
+_OTHER_RULES = re.compile(
+    r"\b(debatregler|retningslinjer|regler|netiquette|richtlinien|regeln|charte|règles|normas|"
+    r"reglas|regras|regole|huisregels|regels)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(
+    # German's polite "Sie" in mid-sentence: at a sentence's start it may be "she".
+    r"\b(du|din|dine|dit|venligst|(?<=\w\s)(?-i:Sie|Ihre?[mnr]?)|bitte|vous|votre|vos|usted|"
+    r"recuerde|por favor|você|voi|vostr\w*|per favore|jouw|uw)\b",
+    re.IGNORECASE,
+)
+# The site keeps the right to delete comments: "ultimahora.es se reserva el derecho de
+# eliminar cualquier comentario", "Vi forbeholder os retten til at slette kommentarer".
+_COMMENT_REMOVAL = re.compile(
+    r"\b(reserves?|se reserva|se réserve|forbeholder|behält|behalten|si riserva|reserva-se|"
+    r"behoudt)\b.{0,60}\b(delete|remove|eliminar|borrar|supprimer|slette|fjerne|löschen|"
+    r"entfernen|rimuovere|cancellare|excluir|remover|verwijderen)\b.{0,60}\b(comments?|"
+    r"comentarios?|commentaires?|kommentar\w*|commenti|comentários?|reacties?|posts?|indlæg|"
+    r"beiträge)\b",
     re.IGNORECASE,
 )
 # A wiki's pointer to another article ("Main article: Firefox").
@@ -1487,6 +1516,12 @@ def _is_notice(text: str) -> bool:
     return bool(
         _COMMENT_FORM.search(text)
         or (_COMMENT_RULES.search(text) and _READER_ADDRESS.search(text))
+        or (
+            _OTHER_COMMENTS.search(text)
+            and _OTHER_RULES.search(text)
+            and _SECOND_PERSON.search(text)
+        )
+        or _COMMENT_REMOVAL.search(text)
         or _FOLLOW.search(text)
     )
 
