@@ -941,19 +941,15 @@ def test_comment_form_and_comment_rules_go_but_prose_about_a_platforms_rules_sta
     assert out == "\n\n".join([flat(P1), flat(P2), prose, flat(P3)])
 
 
-@pytest.mark.parametrize(
-    "rules",
-    [
-        "Læs vores debatregler, før du kommenterer. Krænkende kommentarer bliver slettet.",
-        "Bitte beachten Sie unsere Netiquette: Kommentare werden vor der Freischaltung geprüft.",
-        "Avant de commenter, lisez la charte des commentaires : vos contributions sont modérées.",
-        "Recuerde que los comentarios deben respetar las normas de uso del sitio.",
-        "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
-        "Vi forbeholder os retten til at slette kommentarer uden varsel.",
-    ],
-)
-def test_rules_for_comments_in_other_languages_go(rules: str) -> None:
-    assert between_paragraphs(rules) == BOTH_PARAGRAPHS
+# The site's rules for comments, told to the reader, in other languages than English.
+COMMENT_RULES = [
+    "Læs vores debatregler, før du kommenterer. Krænkende kommentarer bliver slettet.",
+    "Bitte beachten Sie unsere Netiquette: Kommentare werden vor der Freischaltung geprüft.",
+    "Avant de commenter, lisez la charte des commentaires : vos contributions sont modérées.",
+    "Recuerde que los comentarios deben respetar las normas de uso del sitio.",
+    "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
+    "Vi forbeholder os retten til at slette kommentarer uden varsel.",
+]
 
 
 @pytest.mark.parametrize(
@@ -1327,22 +1323,23 @@ def test_newsletter_appeals_in_other_words_are_removed() -> None:
     assert out == "\n\n".join([flat(P1), flat(P2), mail, flat(P3)])
 
 
-@pytest.mark.parametrize(
-    "pitch",
-    [
-        "Already a subscriber? Log in",
-        "Subscribe to continue reading. Unlimited digital access from $1 a week.",
-        "We rely on readers like you. Support our journalism: donate today.",
-        "Allerede abonnent? Log ind her",
-        "Prøv nu: køb et abonnement for 1 kr. den første måned.",
-        "Sie sind bereits Digital-Abonnent? Hier anmelden",
-        "4 Wochen kostenlos testen",
-        "Mit Ihrer Spende können Sie uns und unsere Arbeit unterstützen. Vielen Dank.",
-        "Déjà abonné ? Se connecter",
-    ],
-)
-def test_a_pitch_for_a_subscription_or_a_donation_goes(pitch: str) -> None:
-    assert between_paragraphs(pitch) == BOTH_PARAGRAPHS
+# Pitches for a subscription or a donation.
+PITCHES = [
+    "Already a subscriber? Log in",
+    "Subscribe to continue reading. Unlimited digital access from $1 a week.",
+    "We rely on readers like you. Support our journalism: donate today.",
+    "Allerede abonnent? Log ind her",
+    "Prøv nu: køb et abonnement for 1 kr. den første måned.",
+    "Sie sind bereits Digital-Abonnent? Hier anmelden",
+    "4 Wochen kostenlos testen",
+    "Mit Ihrer Spende können Sie uns und unsere Arbeit unterstützen. Vielen Dank.",
+    "Déjà abonné ? Se connecter",
+]
+
+
+@pytest.mark.parametrize("line", PITCHES + COMMENT_RULES)
+def test_pitches_and_the_rules_for_comments_go(line: str) -> None:
+    assert between_paragraphs(line) == BOTH_PARAGRAPHS
 
 
 def test_an_article_that_tells_of_subscriptions_and_donations_stays() -> None:
