@@ -617,6 +617,20 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Spring til indhold", "Lyt til artiklen", "Artiklen fortsætter under annoncen",
+        "Kopiér link", "Fejl i artiklen?", "Vis flere", "Artikel anhören", "Link kopieren",
+        "Listen to this article", "Story continues below", "Gift this article",
+        # Phrases with a hyphen, compared as the lines are: "e mail".
+        "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
+    ],
+)  # fmt: skip
+def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
+    assert between_paragraphs(chrome) == BOTH_PARAGRAPHS
+
+
 def test_caption_with_its_credit_run_on_goes_without_taking_the_lead_with_it() -> None:
     lead = "Shelling hit the old town again on Sunday, residents said."
     caption = "Smoke rises over the old town after the shelling on SundayCredit: Jane Doe"

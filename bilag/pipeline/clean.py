@@ -152,6 +152,13 @@ _STOPWORD_TEXT = """
     """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+def _key(text: str) -> str:
+    """TEXT as compared with the phrases of site chrome: lower case, without punctuation."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^\w\s'&.]", " ", text)
+    return " ".join(text.split()).strip(" .")
+
+
 # Phrases that make up a whole short block of site chrome (compared after normalisation).
 _BOILERPLATE_TEXT = """
     share|share this|share this story|share this article|share on facebook|share on twitter|
@@ -169,10 +176,16 @@ _BOILERPLATE_TEXT = """
     terms and conditions|contact us|about us|sitemap|site map|all rights reserved|
     del|del artiklen|del på facebook|del på twitter|læs også|læs mere|læs flere|se også|
     relaterede artikler|mest læste|seneste nyt|annonce|tilmeld|log ind|søg|luk|forside|
-    kommentarer|skriv kommentar|del denne artikel|
+    kommentarer|skriv kommentar|del denne artikel|spring til indhold|gå til indhold|
+    gå til hovedindhold|hovedmenu|artiklen fortsætter under annoncen|annoncen fortsætter|
+    hør artiklen|lyt til artiklen|læs op|gem|gem artikel|gemt|kopier link|kopiér link|tip os|
+    tip redaktionen|fejl i artiklen|vis mere|vis flere|vis alle|se alle|opret bruger|
+    opret profil|indlæser|send artikel|til toppen|tilbage til toppen|næste|
     teilen|artikel teilen|mehr zum thema|lesen sie auch|weitere artikel|meistgelesen|
     anzeige|werbung|kommentare|suche|anmelden|startseite|impressum|datenschutz|
-    zum seitenanfang|nach oben|
+    zum seitenanfang|nach oben|zum inhalt springen|zur navigation|hauptnavigation|
+    artikel anhören|artikel vorlesen|vorlesen|artikel merken|merken|link kopieren|
+    mehr anzeigen|weniger anzeigen|weiterlesen nach der anzeige|lädt|
     reply|svar|antworten|submit|print this article|print this page|print article|
     email this article|sharing is caring|udskriv|udskriv artikel|udskriv siden|seite drucken|
     artikel drucken|drucken|
@@ -181,6 +194,10 @@ _BOILERPLATE_TEXT = """
     shares|caption|hide caption|show caption|toggle caption|enlarge this image|video|
     back to gallery|view gallery|see full gallery|learn more|ad feedback|video ad feedback|
     continue reading|continue reading below|ad choices|adchoices|about me|about the author|
+    listen to this article|listen|save|save article|saved|gift this article|
+    article continues below|story continues below|advertisement scroll to continue|
+    scroll to continue with content|show more|show less|expand|collapse|loading|
+    copy link to clipboard|link copied|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
     광고|広告|广告|
@@ -215,7 +232,7 @@ _BOILERPLATE_TEXT = """
     اشتراک گذاری|چاپ|جستجو|صفحه اصلی|نظرات|ارسال نظر|تبلیغات|تماس با ما|درباره ما|ورود|
     بستن|بعدی|قبلی
     """
-_BOILERPLATE_LINES = frozenset(phrase.strip() for phrase in _BOILERPLATE_TEXT.split("|"))
+_BOILERPLATE_LINES = frozenset(_key(phrase) for phrase in _BOILERPLATE_TEXT.split("|"))
 
 # Headings that open a section of teasers or links rather than article text.
 _SECTION_STARTS = re.compile(
@@ -1395,12 +1412,6 @@ def _vocabulary(pages: list[list[_Line]]) -> Counter[str]:
 
 
 # --------------------------------------------------------------------------- classifying
-
-
-def _key(text: str) -> str:
-    text = text.lower().replace("’", "'")
-    text = re.sub(r"[^\w\s'&.]", " ", text)
-    return " ".join(text.split()).strip(" .")
 
 
 def _function_words(blocks: list[_Block]) -> frozenset[str]:
