@@ -623,6 +623,7 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Spring til indhold", "Lyt til artiklen", "Artiklen fortsætter under annoncen",
         "Kopiér link", "Fejl i artiklen?", "Vis flere", "Artikel anhören", "Link kopieren",
         "Listen to this article", "Story continues below", "Gift this article",
+        "Comments are closed", "Skjul kommentarer", "Bild vergrößern", "Copiar enlace",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],

@@ -152,6 +152,7 @@ _STOPWORD_TEXT = """
     """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
+
 def _key(text: str) -> str:
     """TEXT as compared with the phrases of site chrome: lower case, without punctuation."""
     text = text.lower().replace("’", "'")
@@ -197,7 +198,30 @@ _BOILERPLATE_TEXT = """
     listen to this article|listen|save|save article|saved|gift this article|
     article continues below|story continues below|advertisement scroll to continue|
     scroll to continue with content|show more|show less|expand|collapse|loading|
-    copy link to clipboard|link copied|
+    copy link to clipboard|link copied|skip to navigation|skip to footer|open menu|close menu|
+    toggle navigation|main menu|navigation|sections|go to top|scroll to top|return to top|
+    sign in to comment|log in to comment|create account|create a free account|my account|
+    notifications|turn on notifications|download the app|get the app|open in app|
+    enlarge|zoom|full screen|fullscreen|play video|play|pause|mute|unmute|watch video|replay|
+    popular now|trending now|sponsored content|promoted|paid content|partner content|
+    from our partners|around the web|more for you|recommended stories|read this next|
+    comments are closed|be the first to comment|no comments yet|join the conversation|
+    join the discussion|hide comments|load more comments|view all comments|sort by|oldest|
+    newest|top comments|report an error|report a correction|submit a correction|
+    suggest a correction|send us a tip|contact the author|email the author|follow|
+    follow on twitter|text size|font size|print friendly|reprints|reprints & permissions|
+    license this article|republish|republish this article|share full article|
+    share on whatsapp|share via whatsapp|copy url|
+    sponsoreret|tophistorier|vis kommentarer|skjul kommentarer|indlæs flere|hent flere|log ud|
+    min profil|gemte artikler|cookiepolitik|cookieindstillinger|tilgængelighedserklæring|
+    annoncér|annoncer hos os|del på linkedin|del på x|del via mail|del via e-mail|
+    send til en ven|abonnér|prøv gratis|se video|afspil video|afspil|fuld skærm|forstør|
+    kommentieren|jetzt kommentieren|kommentar schreiben|schließen|menü|abmelden|registrieren|
+    mein konto|zurück|weiter|video abspielen|bild vergrößern|vollbild|zur startseite|
+    per e-mail teilen|auf facebook teilen|auf x teilen|twittern|fehler melden|schriftgröße|
+    signaler une erreur|envoyer par e-mail|écouter|regarder la vidéo|plein écran|agrandir|
+    suivre|cerrar|copiar enlace|enviar por whatsapp|reproducir video|pantalla completa|
+    ampliar|
     select month|select category|om forfatteren|über den autor|über die autorin|
     publicidade|publicidad|publicité|pubblicità|reklame|reklama|advertentie|iklan|реклама|
     광고|広告|广告|
