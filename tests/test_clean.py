@@ -1429,6 +1429,19 @@ def test_photo_credits_in_more_shapes_are_removed() -> None:
     assert out == "\n\n".join([flat(P1), flat(P2), photo, flat(P3)])
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["Getty Images", "Ritzau Scanpix", "EPA-EFE", "Illustration: Jane Doe", "Grafik: Jane Doe"],
+)
+def test_an_agencys_name_alone_or_a_labelled_illustration_credit_goes(credit: str) -> None:
+    assert between_paragraphs(credit) == BOTH_PARAGRAPHS
+
+
+def test_a_paragraph_that_names_an_agency_stays() -> None:
+    sentence = "Reuters and AFP reported the attack on Monday, citing the local authorities."
+    assert sentence in between_paragraphs(sentence)
+
+
 def test_tag_line_and_teaser_heading_in_lower_case_do_not_carry_a_paragraph_on() -> None:
     # Printed right under the article's last line; a wrapped line of prose that opens with
     # the same words still carries its paragraph on.

@@ -434,19 +434,22 @@ _IMAGE_CREDIT = re.compile(
     r"\((ap|afp|reuters|epa|getty)( images)?( file)? photo[^)]*\)|"
     r"^(image|photo|foto|bild)( credit)?s?\s*:|"
     r"\b(image|photo) (copyright|caption|source)\b|"
-    r"(credit|photo|foto|bild)s?:\s*\S[^.!?:]{0,50}|"
+    r"(credit|photo|foto|bild|illustration|graphic|grafik|tegning)s?:\s*\S[^.!?:]{0,50}|"
     # "… Photo by Jane Doe", "… Submitted photo": capitalised, as a sentence says neither.
     r"\b(?-i:(Photo|Image|Picture|Illustration)( illustration)?s? by\s[^.!?:]{1,50}|"
     r"(Submitted|File|Courtesy|Staff) photo))\s*\W*$",
     re.IGNORECASE,
 )
 _AGENCIES = (
-    r"(?i:getty images|shutterstock|istock(photo)?|afp|ap|associated press|reuters|epa|anadolu|"
-    r"scanpix|ritzau|dpa|picture[- ]alliance|imago)"
+    r"(?i:getty images|shutterstock|istock(photo)?|afp|ap|associated press|reuters|epa|efe|"
+    r"anadolu( agency)?|scanpix|ritzau|dpa|picture[- ]alliance|imago|sipa( usa)?|nurphoto|"
+    r"zuma( press| wire)?|alamy|abaca( press)?)"
 )
 # A photographer's credit on a line of its own: "Jane Doe/Getty Images", "AFP via Getty Images".
 _AGENCY_CREDIT = re.compile(
     rf"^\S.{{0,60}}(/|,|\||\bvia |\bphoto:? |\bfoto:? )\W*{_AGENCIES}\W*$|"
+    # Agencies alone: "Getty Images", "Ritzau Scanpix", "EPA-EFE".
+    rf"^{_AGENCIES}([\s/-]+{_AGENCIES})*$|"
     # "Courtesy of Jane Doe", "Jane Doe/Daily Courier".
     r"^(?-i:Courtesy)( of)?\s[A-Z][^.!?]{0,40}$|"
     r"^(?-i:[A-Z][\w'’-]+( [A-Z][\w'’.-]+){1,3}/[A-Z][\w.-]+( [A-Z][\w.-]+){0,2})$|"
