@@ -66,7 +66,8 @@ The approach, in order:
    the rest are "short" and decided by their neighbours.
    Pictures' captions (also one closed by its agency's credit, "… in Kabul. Jane Doe/Getty
    Images", or by a credit in brackets, "(Photo by Jane Doe/AFP)", which may follow a
-   caption of 150 words), credits ("Photo by Jane Doe", "Submitted photo"), file names and
+   caption of 150 words), credits ("Photo by Jane Doe", "Submitted photo", an agency's name
+   alone), file names and
    counters, a video's length and source ("05:22 - Source: CNN"), a wiki's pointers ("Main
    article: …"), counters of readers ("314 views"), links to a whole gallery ("View all
    (23)"), a
