@@ -624,6 +624,11 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Kopiér link", "Fejl i artiklen?", "Vis flere", "Artikel anhören", "Link kopieren",
         "Listen to this article", "Story continues below", "Gift this article",
         "Comments are closed", "Skjul kommentarer", "Bild vergrößern", "Copiar enlace",
+        "Comments (12)", "View 12 comments", "Like Loading...", "Annoncørbetalt indhold",
+        "Posted in World | Tagged Syria | Leave a comment", "Skrevet af Jane Doe",
+        "Please enable JavaScript to view the comments powered by Disqus.",
+        "Your browser does not support the video tag.",
+        "Click to share on Twitter (Opens in new window)",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],

@@ -199,7 +199,11 @@ _BOILERPLATE_TEXT = """
     listen to this article|listen|save|save article|saved|gift this article|
     article continues below|story continues below|advertisement scroll to continue|
     scroll to continue with content|show more|show less|expand|collapse|loading|
-    copy link to clipboard|link copied|skip to navigation|skip to footer|open menu|close menu|
+    copy link to clipboard|link copied|like this|like loading|next post|previous post|
+    next article|previous article|powered by wordpress|proudly powered by wordpress|
+    sponsored links|ad|advertising|annoncørbetalt indhold|annoncørindhold|læs artiklen|
+    opens in new window|scroll down for video|watch the video above|skip to navigation|
+    skip to footer|open menu|close menu|
     toggle navigation|main menu|navigation|sections|go to top|scroll to top|return to top|
     sign in to comment|log in to comment|create account|create a free account|my account|
     notifications|turn on notifications|download the app|get the app|open in app|
@@ -312,7 +316,10 @@ def _is_section_start(text: str) -> bool:
 _COMMENT_HEADING = re.compile(
     r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?|"
     r"comentarios|commentaires|commenti|comentários|reacties|komentarze|комментарии|коментарі|"
-    r"yorumlar|komentáře)(\s+(to|on|til|zu)\b.*)?$|^(leave a (reply|comment)|"
+    r"yorumlar|komentáře)(\s*\(\d+\)|\s+(to|on|til|zu)\b.*)?$|"
+    r"^((view|show|see|read|load|vis|se|læs|alle) (all |alle )?\d+ (comments|kommentarer|"
+    r"kommentare)|loading comments|write a comment|add (a|your) comment|"
+    r"leave a (reply|comment)|"
     r"join the (discussion|conversation)|skriv en kommentar|kommentar schreiben|"
     r"deja (un|tu) comentario|laisser un commentaire|lascia un commento|deixe (um|seu) "
     r"comentário|laat een reactie achter|lämna en kommentar|legg igjen en kommentar|"
@@ -480,6 +487,8 @@ _CAPTION_LABEL = re.compile(
     r"^(image|photo|picture|caption|foto|billede|bild|bildtext)( caption| credit)?s?\s?:\s",
     re.IGNORECASE,
 )
+# WordPress's share button: "Click to share on Twitter (Opens in new window)".
+_CLICK_TO_SHARE = re.compile(r"^click to (share|email|print)\b.{0,60}$", re.IGNORECASE)
 _SHARE_CHROME = re.compile(
     r"^(share|del|teilen)( (this|on|via|artiklen|den))?\b.{0,40}$|"
     r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b",
@@ -506,14 +515,18 @@ _PAGER_MAX_WORDS = 6
 _PAGER_STEPS = frozenset({"previous", "prev", "older", "forrige", "vorige", "vorherige", "zurück"})
 # The article's tags: "Tags: Syria, refugees", "Filed under politics, Europe".
 _TAGS = re.compile(
-    r"^(tags|tagged( with)?|filed under|emner|nøgleord|schlagw(ö|oe)rter|topics\s?:)(?!\w)",
+    r"^(tags|tagged( with)?|filed under|emner|nøgleord|schlagw(ö|oe)rter|topics\s?:)(?!\w)|"
+    r"^posted in\b.{1,80}\btagged\b",
     re.IGNORECASE,
 )
 # The comment form's fine print, and the site's rules for comments where it addresses the
 # reader: an article about a platform's rules does not say "please" and "your".
 _COMMENT_FORM = re.compile(
     r"\b(akismet|next time i comment|email address will not be published|required fields are "
-    r"marked|notify me of (new|follow-?up)|comment data is processed)",
+    r"marked|notify me of (new|follow-?up)|comment data is processed|comments powered by|"
+    # The page's notice that the browser lacks JavaScript or video.
+    r"(please )?enable javascript|javascript (is )?(disabled|required)|"
+    r"your browser does not support)",
     re.IGNORECASE,
 )
 _COMMENT_RULES = re.compile(
@@ -773,7 +786,8 @@ _NAME = re.compile(r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){1,4}$")
 # A byline: "By Jane Doe", "BY JANE DOE | Special to the Post", "Af Jens Hansen, Ritzau";
 # "Jane Doe, staff writer".
 _BYLINE = re.compile(
-    r"^(?i:(analysis|opinion|commentary|story|words|interview|text|written|reporting) )?"
+    r"^(?i:(analysis|opinion|commentary|story|words|interview|text|written|reporting|skrevet|"
+    r"geschrieben) )?"
     r"(?i:by|af|von|par|por|door|di)\s+(?!(?i:the|a|an|den|det|der|die|das|le|la|el)\b)"
     r"[A-ZÆØÅÄÖÜ]|"
     r"^([A-ZÆØÅÄÖÜ][\w.'’-]*\s){1,3}?[A-ZÆØÅÄÖÜ][\w.'’-]*,\s.{0,30}\b(?i:reporter|"
@@ -1590,6 +1604,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _FEEDBACK.match(text)
         or (n <= _SEARCH_WORDS and _SEARCH_BOX.match(text))
         or _FORM_FIELD.match(text)
+        or _CLICK_TO_SHARE.match(text)
     ):
         return _Kind.BAD
     if _COOKIE_WORDS.search(text):
