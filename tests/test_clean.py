@@ -629,12 +629,30 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Please enable JavaScript to view the comments powered by Disqus.",
         "Your browser does not support the video tag.",
         "Click to share on Twitter (Opens in new window)",
+        "Artiklen fortsætter efter annoncen", "Følg journalist", "Reuse this content",
+        "Follow Al Jazeera English:",
+        "Sign in or create your Guardian account to join the discussion",
+        "This is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily "
+        "endorse, its content.",
+        "The BBC is not responsible for the content of external sites.",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
     assert between_paragraphs(chrome) == BOTH_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow these steps:",
+        "This is not a good publication for the ministry, the opposition said on Monday.",
+        "The platform says that it is not responsible for the content that its users post.",
+    ],
+)
+def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:
+    assert line in between_paragraphs(line)
 
 
 def test_caption_with_its_credit_run_on_goes_without_taking_the_lead_with_it() -> None:

@@ -203,6 +203,11 @@ _BOILERPLATE_TEXT = """
     next article|previous article|powered by wordpress|proudly powered by wordpress|
     sponsored links|ad|advertising|annoncørbetalt indhold|annoncørindhold|læs artiklen|
     opens in new window|scroll down for video|watch the video above|skip to navigation|
+    fejl i artiklen skriv til os|artiklen fortsætter efter annoncen|giv artikel|giv artiklen|
+    følg|følg emne|følg journalist|følg forfatter|other ways to share|
+    explore more on these topics|reuse this content|acquire licensing rights|media caption|
+    image caption|save articles to read later and create your own reading list|read more about|
+    our standards the thomson reuters trust principles|origin view original|
     skip to footer|open menu|close menu|
     toggle navigation|main menu|navigation|sections|go to top|scroll to top|return to top|
     sign in to comment|log in to comment|create account|create a free account|my account|
@@ -532,7 +537,8 @@ _COMMENT_FORM = re.compile(
 _COMMENT_RULES = re.compile(
     r"\b(comments?|commenting|commenters|posts)\b.*\b(polic(y|ies)|guidelines|rules|standards|"
     r"respectful|civil|constructive|on topic|off-topic|reserve the right)|"
-    r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment",
+    r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment|"
+    r"\b(register|log ?in|sign ?in)\b.{0,60}\bjoin the (discussion|conversation)",
     re.IGNORECASE,
 )
 # The same in other languages: comments and the rules for them, told to the reader in the
@@ -614,6 +620,10 @@ _FINE_PRINT = re.compile(
     r"not (intended|meant) (to|as|for)\b.{0,60}\b(advice|diagnos\w*|treat\w*)|"
     r"(is|are) (a )?(registered )?trademarks? of|quotes (are )?delayed|"
     r"may not be (reproduced|republished|redistributed|copied)|recaptcha|"
+    # A site's note on what it links to or reprints: "The BBC is not responsible for the
+    # content of external sites", Refworld's "This is not a UNHCR publication".
+    r"not responsible for the content of external (sites|websites|links|internet sites)|"
+    r"is not an? (?-i:[A-Z]{2,8}) publication|"
     # A form's check box, and the site's note on its own privacy policy.
     r"i (agree|consent|accept|have read)\b.{0,60}\b(personal data|privacy|terms)|"
     r"(updated|review|read) our (privacy|cookie) (policy|notice|statement))\b",
@@ -624,7 +634,9 @@ _READER_ADDRESS = re.compile(r"\b(you|your|please|we|our)\b", re.IGNORECASE)
 # The author box's "Follow him on Twitter @jdoe".
 _FOLLOW = re.compile(
     r"\b(follow (him|her|them|me|us) (on|at) (twitter|facebook|instagram|linkedin)|"
-    r"følg (ham|hende|os) på|folgen sie (ihm|ihr|uns) auf)\b",
+    r"følg (ham|hende|os) på|folgen sie (ihm|ihr|uns) auf)\b|"
+    # "Follow Al Jazeera English:", "Follow AP's coverage of the war at https://…".
+    r"^(follow|følg|folgen sie)\s(?-i:[A-ZÆØÅÄÖÜ])[^.!?:]{1,40}:$|^follow \S+ coverage of\b",
     re.IGNORECASE,
 )
 
