@@ -635,6 +635,9 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "This is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily "
         "endorse, its content.",
         "The BBC is not responsible for the content of external sites.",
+        "Get it on Google Play", "Download the BBC app", "Ansvarshavende chefredaktør: Jane Doe",
+        "CVR-nr. 12345678", "Dansk English", "Printed on 12 March 2021",
+        "This article is more than 2 years old", "Artiklen er mere end 5 år gammel",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],
@@ -649,6 +652,8 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Follow these steps:",
         "This is not a good publication for the ministry, the opposition said on Monday.",
         "The platform says that it is not responsible for the content that its users post.",
+        "Printed on both sides of the leaflet, the message warned of new attacks in the city.",
+        "English and Danish are the languages of the board.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

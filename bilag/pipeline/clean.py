@@ -53,7 +53,9 @@ The approach, in order:
    keeping the right to delete comments, in eight of the languages), the site's fine print
    (consent by registering, a form's check box "I agree to the processing of my personal data",
    a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
-   quotes), a line of footer links ("Terms of Service Privacy Notice"), runs of menu-like short
+   quotes), a line of footer links ("Terms of Service Privacy Notice"), an app store's badge,
+   the masthead's editor and company number, a language picker, a note on printing or on the
+   article's age ("This article is more than 2 years old"), runs of menu-like short
    lines without figures or code (one to three words, or in Chinese and Japanese a dozen
    characters; a document's list items with printed bullets and a wiki's
    section headings "History[edit]" are no menu items), the teasers after a "Related"-style
@@ -490,6 +492,24 @@ _GALLERY_COUNT = re.compile(
 # A caption's label, which opens a caption of its own also when it fills the column.
 _CAPTION_LABEL = re.compile(
     r"^(image|photo|picture|caption|foto|billede|bild|bildtext)( caption| credit)?s?\s?:\s",
+    re.IGNORECASE,
+)
+# A line of the site's own: an app store's badge, the masthead's editor and company number
+# (Danish media print both), a language picker, a note on printing or on the article's age.
+_LANGUAGE_NAME = (
+    r"(dansk|english|deutsch|français|español|italiano|português|nederlands|svenska|norsk|"
+    r"suomi|polski|русский|українська|türkçe|العربية|فارسی)"
+)
+_SITE_NOTE = re.compile(
+    r"^((download|get it|available) on (the )?(app store|google play)|"
+    r"(download|get|hent|download) (the |our )?([\w.]+ )?(app|appen)|"
+    r"(ansvarshavende )?(chef)?redaktør\s?:\s?\S.{0,50}|cvr(-nr)?\.?\s?:?\s?\d{8}|"
+    r"v\.\s?i\.\s?s\.\s?d\.\s?p\.?\s?:?.{0,50}|"
+    rf"{_LANGUAGE_NAME}(\s?[|/·•]?\s?{_LANGUAGE_NAME})+|"
+    r"printed (from(\s+\S+)?|on\s[^,.;]{0,30}\d{4}[^,.;]{0,20})|"
+    r"(this (article|story)|denne artikel|artiklen|dieser artikel) (is|was published|er|ist)"
+    r" (more than|over|mere end|mehr als|über) \d+ (years?|months?|år|måneder|jahre?|monate?)"
+    r"( old| ago| gammel| alt)?)\W*$",
     re.IGNORECASE,
 )
 # WordPress's share button: "Click to share on Twitter (Opens in new window)".
@@ -1617,6 +1637,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or (n <= _SEARCH_WORDS and _SEARCH_BOX.match(text))
         or _FORM_FIELD.match(text)
         or _CLICK_TO_SHARE.match(text)
+        or _SITE_NOTE.match(text)
     ):
         return _Kind.BAD
     if _COOKIE_WORDS.search(text):
