@@ -638,6 +638,9 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Get it on Google Play", "Download the BBC app", "Ansvarshavende chefredaktør: Jane Doe",
         "CVR-nr. 12345678", "Dansk English", "Printed on 12 March 2021",
         "This article is more than 2 years old", "Artiklen er mere end 5 år gammel",
+        "Lecture 3 min.", "4 min. læsning", "5 min di lettura", "Leestijd 3 minuten",
+        "Contenus sponsorisés", "Link kopieret", "Ihr Browser unterstützt dieses Video nicht.",
+        "Publié aujourd'hui à 14h32", "Publicado hoy a las 14:32",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],
@@ -654,6 +657,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "The platform says that it is not responsible for the content that its users post.",
         "Printed on both sides of the leaflet, the message warned of new attacks in the city.",
         "English and Danish are the languages of the board.",
+        "La lecture du rapport a duré 3 minutes, selon le président du tribunal.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

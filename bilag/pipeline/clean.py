@@ -232,6 +232,10 @@ _BOILERPLATE_TEXT = """
     mein konto|zurück|weiter|video abspielen|bild vergrößern|vollbild|zur startseite|
     per e-mail teilen|auf facebook teilen|auf x teilen|twittern|fehler melden|schriftgröße|
     signaler une erreur|envoyer par e-mail|écouter|regarder la vidéo|plein écran|agrandir|
+    contenus sponsorisés|contenu sponsorisé|sponsorisé|contenido patrocinado|patrocinado|
+    gesponsert|contenuto sponsorizzato|sponsorizzato|lien copié|enlace copiado|link kopiert|
+    link kopieret|voir les commentaires|ver comentarios|kommentare anzeigen|
+    ouvrir dans l'application|in der app öffnen|åbn i appen|
     suivre|cerrar|copiar enlace|enviar por whatsapp|reproducir video|pantalla completa|
     ampliar|
     select month|select category|om forfatteren|über den autor|über die autorin|
@@ -551,7 +555,9 @@ _COMMENT_FORM = re.compile(
     r"marked|notify me of (new|follow-?up)|comment data is processed|comments powered by|"
     # The page's notice that the browser lacks JavaScript or video.
     r"(please )?enable javascript|javascript (is )?(disabled|required)|"
-    r"your browser does not support)",
+    r"your browser does not support|votre navigateur ne (supporte|prend) pas|"
+    r"ihr browser unterstützt\b.{0,30}\bnicht|din browser understøtter ikke|"
+    r"su navegador no (admite|soporta))",
     re.IGNORECASE,
 )
 _COMMENT_RULES = re.compile(
@@ -779,13 +785,16 @@ _STAMP_DATE = re.compile(
     rf"\b({_MONTH}\s\d{{1,2}}(st|nd|rd|th)?\b(,?\s\d{{4}})?|"
     rf"\d{{1,2}}(st|nd|rd|th)?\.?\s({_DATE_JOIN}\s)?{_MONTH},?(\s({_DATE_JOIN}\s)?\d{{4}})?|"
     r"\d{4}-\d{2}-\d{2}(t[\d:]+z?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
-    r"today|yesterday|i dag|i går|heute|gestern)(?!\w)",
+    r"today|yesterday|i dag|i går|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|"
+    r"ontem|vandaag|gisteren)(?!\w)",
     re.IGNORECASE,
 )
 # The time an article takes to read: "11 minute read", "Læsetid: 4 min.".
 _READING_TIME = (
-    r"\b\d+\s?min(ute)?s?\.?\s(read|reading)\b|\b(reading time|read time|læsetid|lesezeit|"
-    r"lesedauer|lästid|lesetid|temps de lecture|tiempo de lectura)\W*\d+\s?min\w*\.?"
+    r"\b\d+\s?min(ute)?s?\.?\s(read|reading|læsning|lesezeit|leestijd|"
+    r"(de |di )?(lectura|lettura|leitura|lecture))\b|"
+    r"\b(reading time|read time|læsetid|lesezeit|lesedauer|lästid|lesetid|temps de lecture|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture)\W*\d+\s?min\w*\.?"
 )
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
@@ -795,7 +804,7 @@ _STAMP_PARTS = re.compile(
     r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
-    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|el|las|alle|om|o|в|о|"
+    r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|a|el|las|alle|om|o|в|о|"
     # Arabic's and Persian's "published", "last updated", "(at the) hour".
     r"نشر|تاريخ النشر|آخر تحديث|الساعة|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی|ساعت)(?!\w)|"
     rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}|"  # "14h32"
