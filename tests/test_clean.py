@@ -641,6 +641,10 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Lecture 3 min.", "4 min. læsning", "5 min di lettura", "Leestijd 3 minuten",
         "Contenus sponsorisés", "Link kopieret", "Ihr Browser unterstützt dieses Video nicht.",
         "Publié aujourd'hui à 14h32", "Publicado hoy a las 14:32",
+        "Du er her: Forside > Ord og begreber", "Vous êtes ici :", "Ja Nej", "Læs højt",
+        "Is this page useful? Maybe Yes this page is useful No this page is not useful Thank you "
+        "for your feedback",
+        "Last updated 12 March 2021 — see all updates", "Get emails about this page",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
     ],
@@ -658,6 +662,8 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Printed on both sides of the leaflet, the message warned of new attacks in the city.",
         "English and Danish are the languages of the board.",
         "La lecture du rapport a duré 3 minutes, selon le président du tribunal.",
+        "You are here because the court has ordered it, the judge told him on Monday.",
+        "Yes, no one knew what would happen.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

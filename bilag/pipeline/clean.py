@@ -43,7 +43,8 @@ The approach, in order:
    summary) and counts as good inside the article's region; "bad" ones match boilerplate
    phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
    pitches for a subscription or a donation ("Already a subscriber?", "Støt vores arbejde"),
-   related articles, copyright, advertisement labels, "Was this page helpful?"), labelled links
+   related articles, copyright, advertisement labels, "Was this page helpful?", a breadcrumb's
+   label "Du er her:"), labelled links
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
    lines, tag lines, bars of links or tags on one line ("Home › News › World", "Topics •
@@ -235,7 +236,8 @@ _BOILERPLATE_TEXT = """
     contenus sponsorisés|contenu sponsorisé|sponsorisé|contenido patrocinado|patrocinado|
     gesponsert|contenuto sponsorizzato|sponsorizzato|lien copié|enlace copiado|link kopiert|
     link kopieret|voir les commentaires|ver comentarios|kommentare anzeigen|
-    ouvrir dans l'application|in der app öffnen|åbn i appen|
+    ouvrir dans l'application|in der app öffnen|åbn i appen|print siden|gå til forsiden|
+    skift sprog|læs højt|seite teilen|change language|
     suivre|cerrar|copiar enlace|enviar por whatsapp|reproducir video|pantalla completa|
     ampliar|
     select month|select category|om forfatteren|über den autor|über die autorin|
@@ -345,9 +347,22 @@ _COMMENT_STAMP = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b|\bago\b|siden\b|
 
 # A page's feedback widget: "Was this page helpful? Yes No".
 _FEEDBACK = re.compile(
-    r"^(was this (page|article|information) (helpful|useful)|did you find what you were "
+    r"^((was|is) this (page|article|information) (helpful|useful)|did you find what you were "
     r"looking for|var (denne side|siden) (nyttig|brugbar)|fandt du (det|hvad),? du søgte|"
-    r"war (diese seite|dieser artikel) hilfreich)\W*(yes\W+no|ja\W+nej|ja\W+nein)?\W*$",
+    r"war (diese seite|dieser artikel) hilfreich|cette page vous a-t-elle été utile|"
+    r"(te|le) ha resultado útil( esta página)?|report a problem with this page|"
+    r"hvad kan vi gøre bedre)\W*(maybe\W+)?(yes\W+no|ja\W+nej|ja\W+nein|oui\W+non|sí\W+no)?"
+    r"(\W*yes this page is useful\W+no this page is not useful)?(\W*thank you for your "
+    r"feedback)?\W*$|^(yes\W+no|ja\W+nej|ja\W+nein|oui\W+non)\W*$",
+    re.IGNORECASE,
+)
+# The site's breadcrumb label ("Du er her:", "You are here: Home > News"), and its pointer to
+# updates and alerts of a government page ("Get emails about this page").
+_BREADCRUMB_LABEL = re.compile(
+    r"^(you are here|du er her|sie sind hier|vous êtes ici|usted está aquí|está aquí|"
+    r"breadcrumbs?|brødkrummesti)\s?(:(\s.{0,80})?)?$|"
+    r"^(get emails about this page|explore the topic|see all updates|"
+    r"last updated .{0,40}\bsee all updates)\W*$",
     re.IGNORECASE,
 )
 
@@ -1643,6 +1658,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _TEASER.match(text)
         or _COMMENT_HEADING.match(text)
         or _FEEDBACK.match(text)
+        or _BREADCRUMB_LABEL.match(text)
         or (n <= _SEARCH_WORDS and _SEARCH_BOX.match(text))
         or _FORM_FIELD.match(text)
         or _CLICK_TO_SHARE.match(text)
