@@ -635,6 +635,10 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "This is not a UNHCR publication. UNHCR is not responsible for, nor does it necessarily "
         "endorse, its content.",
         "The BBC is not responsible for the content of external sites.",
+        "Lire aussi : Le Parlement adopte la loi sur le renseignement",
+        "Lee también: El Gobierno aprueba la reforma", "Leggi anche: Il governo approva la riforma",
+        "Lees ook: Kabinet valt over asielbeleid", "Czytaj także: Rząd przyjął projekt ustawy",
+        "Читайте также: Правительство приняло закон", "اقرأ أيضا: الحكومة تعلن إجراءات جديدة",
         "Get it on Google Play", "Download the BBC app", "Ansvarshavende chefredaktør: Jane Doe",
         "CVR-nr. 12345678", "Dansk English", "Printed on 12 March 2021",
         "This article is more than 2 years old", "Artiklen er mere end 5 år gammel",
@@ -664,6 +668,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "La lecture du rapport a duré 3 minutes, selon le président du tribunal.",
         "You are here because the court has ordered it, the judge told him on Monday.",
         "Yes, no one knew what would happen.",
+        "Voir aussi : l'article 12 de la loi du 10 juillet 1991.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

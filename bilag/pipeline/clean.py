@@ -892,7 +892,11 @@ _UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 _TEASER = re.compile(
     r"^\[?(see more|read more|read also|also read|more|watch|"
     r"related( (article|story|post|link|content|coverage)s?)?|læs også|læs mere|se også|"
-    r"mehr zum thema|lesen sie auch|auch interessant|mehr dazu)\s*[:>»|]\s*\S.{0,150}$",
+    r"mehr zum thema|lesen sie auch|auch interessant|mehr dazu|"
+    # "Read also" in other languages; not "see also", a report's cross-reference.
+    r"(à )?lire aussi|le(er|e|a) (más|también)|leggi anche|leia também|lees (ook|meer)|"
+    r"läs (också|mer)|les (også|mer)|czytaj (także|też|więcej)|читайте (также|також)|"
+    r"[اإ]قرأ (أيضً?ا|ايضً?ا))\s*[:>»|]\s*\S.{0,150}$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
