@@ -639,6 +639,7 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Lee también: El Gobierno aprueba la reforma", "Leggi anche: Il governo approva la riforma",
         "Lees ook: Kabinet valt over asielbeleid", "Czytaj także: Rząd przyjął projekt ustawy",
         "Читайте также: Правительство приняло закон", "اقرأ أيضا: الحكومة تعلن إجراءات جديدة",
+        "Story continues below advertisement", "Thanks for reading", "Listen · 5:12 min",
         "Get it on Google Play", "Download the BBC app", "Ansvarshavende chefredaktør: Jane Doe",
         "CVR-nr. 12345678", "Dansk English", "Printed on 12 March 2021",
         "This article is more than 2 years old", "Artiklen er mere end 5 år gammel",
@@ -669,6 +670,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "You are here because the court has ordered it, the judge told him on Monday.",
         "Yes, no one knew what would happen.",
         "Voir aussi : l'article 12 de la loi du 10 juillet 1991.",
+        "Thank you for reading my letter, the minister wrote to the families in the camp.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:
@@ -1392,6 +1394,9 @@ PITCHES = [
     "4 Wochen kostenlos testen",
     "Mit Ihrer Spende können Sie uns und unsere Arbeit unterstützen. Vielen Dank.",
     "Déjà abonné ? Se connecter",
+    "Already have an account? Sign in",
+    "You have reached your limit of free articles",
+    "Create a free account to continue reading",
 ]
 
 

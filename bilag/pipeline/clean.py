@@ -211,6 +211,9 @@ _BOILERPLATE_TEXT = """
     explore more on these topics|reuse this content|acquire licensing rights|media caption|
     image caption|save articles to read later and create your own reading list|read more about|
     our standards the thomson reuters trust principles|origin view original|
+    story continues below advertisement|advertisement continue reading below|
+    annonce artiklen fortsætter nedenfor|thanks for reading|thank you for reading|
+    tak fordi du læste med|danke fürs lesen|
     skip to footer|open menu|close menu|
     toggle navigation|main menu|navigation|sections|go to top|scroll to top|return to top|
     sign in to comment|log in to comment|create account|create a free account|my account|
@@ -423,7 +426,9 @@ _NEWSLETTER = re.compile(
 # testen", "Allerede abonnent?") or a donation ("Support our journalism", "Mit Ihrer
 # Spende", "Støt vores arbejde"), in words that address the reader.
 _PITCH = re.compile(
-    r"\b(already (a |an )?(subscriber|member)|subscribe (today|to continue|to read)|"
+    r"\b(already (a |an )?(subscriber|member)|already have an account|"
+    r"subscribe (today|to continue|to read)|(account|subscribe|sign in|log in) to continue reading|"
+    r"(reached|used) (your|the) (limit|free articles)|"
     r"(start|begin) (your|a) free trial|subscribers? only|for subscribers|"
     r"unlimited (digital )?access|free articles? (left|remaining)|"
     r"donate (now|today|here)|make a donation|(support|fund) (our|independent) (work|journalism|"
@@ -526,6 +531,7 @@ _SITE_NOTE = re.compile(
     r"v\.\s?i\.\s?s\.\s?d\.\s?p\.?\s?:?.{0,50}|"
     rf"{_LANGUAGE_NAME}(\s?[|/·•]?\s?{_LANGUAGE_NAME})+|"
     r"printed (from(\s+\S+)?|on\s[^,.;]{0,30}\d{4}[^,.;]{0,20})|"
+    r"(listen|lyt|anhören|écouter)\W+\d{1,2}:\d{2}(\s?min)?|"
     r"(this (article|story)|denne artikel|artiklen|dieser artikel) (is|was published|er|ist)"
     r" (more than|over|mere end|mehr als|über) \d+ (years?|months?|år|måneder|jahre?|monate?)"
     r"( old| ago| gammel| alt)?)\W*$",
