@@ -640,6 +640,7 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Lees ook: Kabinet valt over asielbeleid", "Czytaj także: Rząd przyjął projekt ustawy",
         "Читайте также: Правительство приняло закон", "اقرأ أيضا: الحكومة تعلن إجراءات جديدة",
         "Story continues below advertisement", "Thanks for reading", "Listen · 5:12 min",
+        "Dela artikeln", "Senaste nytt", "Del artikkelen", "Annonse",
         "Get it on Google Play", "Download the BBC app", "Ansvarshavende chefredaktør: Jane Doe",
         "CVR-nr. 12345678", "Dansk English", "Printed on 12 March 2021",
         "This article is more than 2 years old", "Artiklen er mere end 5 år gammel",

@@ -265,6 +265,9 @@ _BOILERPLATE_TEXT = """
     delen|deel|afdrukken|zoeken|inloggen|volgende|vorige|reacties|reageer|
     dela|skriv ut|sök|logga in|nästa|föregående|kommentarer|
     søk|logg inn|neste|forrige|
+    dela artikeln|dela på facebook|prenumerera|annons|relaterat|senaste nytt|kontakta oss|
+    tipsa oss|till toppen|stäng|meny|del artikkelen|del på facebook|abonner|annonse|
+    siste nytt|kontakt oss|tips oss|lukk|
     udostępnij|drukuj|szukaj|zaloguj|komentarze|
     поделиться|печать|поиск|войти|комментарии|поділитися|друк|пошук|увійти|коментарі|
     paylaş|yazdır|ara|giriş|yorumlar|sdílet|tisk|hledat|komentáře|přihlásit|přihlásit se|
