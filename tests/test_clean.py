@@ -672,6 +672,13 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Yes, no one knew what would happen.",
         "Voir aussi : l'article 12 de la loi du 10 juillet 1991.",
         "Thank you for reading my letter, the minister wrote to the families in the camp.",
+        "He said that he would make a donation to the hospital, and residents were urged to "
+        "donate now.",
+        "Refugees were given unlimited access to the clinic once the country had reached the "
+        "limit of its funds.",
+        "The donors pledged money to support independent journalism in the region.",
+        "The newspaper's new app for subscribers was launched in 2019.",
+        "Il a décidé de faire un don à l'hôpital après un essai gratuit du médicament.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

@@ -431,21 +431,24 @@ _NEWSLETTER = re.compile(
 _PITCH = re.compile(
     r"\b(already (a |an )?(subscriber|member)|already have an account|"
     r"subscribe (today|to continue|to read)|(account|subscribe|sign in|log in) to continue reading|"
-    r"(reached|used) (your|the) (limit|free articles)|"
-    r"(start|begin) (your|a) free trial|subscribers? only|for subscribers|"
-    r"unlimited (digital )?access|free articles? (left|remaining)|"
-    r"donate (now|today|here)|make a donation|(support|fund) (our|independent) (work|journalism|"
-    r"reporting|mission)|your (donation|support|gift) (helps|makes|keeps|allows|enables)|"
+    r"(reached|used) (your|the) (free article|article limit|limit of free)|"
+    r"(start|begin) (your|a) free trial|subscribers? only|unlimited digital access|"
+    r"free articles? (left|remaining)|support our (work|journalism|reporting|mission)|"
+    r"your (donation|support|gift) (helps|makes|keeps|allows|enables)|"
     r"allerede abonnent|køb (et )?abonnement|bliv abonnent|kun for abonnenter|"
     r"støt (os|vores arbejde|uafhængig journalistik)|giv et bidrag|"
     r"bereits (digital-)?abonnent|abo (abschließen|sichern)|jetzt (abo|abonnieren|spenden)|"
     r"\d+ (wochen|monate?) (kostenlos|gratis) (testen|lesen)|nur für abonnenten|"
     r"abonnent werden|mit ihrer spende|spenden sie|unterstützen sie (uns|unsere)|"
-    r"déjà abonné|essai gratuit|faites un don|faire un don|soutenez(-nous| notre)|"
+    r"déjà abonné|faites un don|soutenez(-nous| notre)|"
     r"ya (eres|es) suscriptor|hazte socio|haz una donación|exclusivo para suscriptores|"
     r"al abonnee|word abonnee|alleen voor abonnees|doneer (nu|vandaag)|steun ons|"
     r"redan prenumerant|kun for abonnenter|støtt oss|stöd oss|"
-    r"già abbonato|sostienici|fai una donazione|já é assinante|faça uma doação)\b",
+    r"già abbonato|sostienici|fai una donazione|já é assinante|faça uma doação)\b|"
+    # Calls that are pitches only as the sentence's imperative: not "he would make a donation",
+    # "residents were urged to donate now", "aid to support independent journalism".
+    r"(^|[.!?:]\s)(donate (now|today|here)|make a donation|support independent journalism|"
+    r"(only )?for subscribers)\b",
     re.IGNORECASE,
 )
 _PITCH_WORDS = 40
