@@ -679,6 +679,8 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "The donors pledged money to support independent journalism in the region.",
         "The newspaper's new app for subscribers was launched in 2019.",
         "Il a décidé de faire un don à l'hôpital après un essai gratuit du médicament.",
+        "I debatten om nye regler for asyl sagde ministeren: »Du skal ikke tro, at vi giver op.«",
+        "Redaktør: Jane Doe",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

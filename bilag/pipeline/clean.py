@@ -533,7 +533,7 @@ _LANGUAGE_NAME = (
 _SITE_NOTE = re.compile(
     r"^((download|get it|available) on (the )?(app store|google play)|"
     r"(download|get|hent|download) (the |our )?([\w.]+ )?(app|appen)|"
-    r"(ansvarshavende )?(chef)?redaktør\s?:\s?\S.{0,50}|cvr(-nr)?\.?\s?:?\s?\d{8}|"
+    r"(ansvarshavende (chef)?redaktør|chefredaktør)\s?:\s?\S.{0,50}|cvr(-nr)?\.?\s?:?\s?\d{8}|"
     r"v\.\s?i\.\s?s\.\s?d\.\s?p\.?\s?:?.{0,50}|"
     rf"{_LANGUAGE_NAME}(\s?[|/·•]?\s?{_LANGUAGE_NAME})+|"
     r"printed (from(\s+\S+)?|on\s[^,.;]{0,30}\d{4}[^,.;]{0,20})|"
@@ -598,7 +598,7 @@ _COMMENT_RULES = re.compile(
 # second person ("Læs vores debatregler, før du kommenterer"); "we" and "his" are no address
 # in these languages' articles.
 _OTHER_COMMENTS = re.compile(
-    r"\b(kommentar\w*|debat\w*|commentaires?|comentarios?|comentários?|commenti|reacties?)\b",
+    r"\b(kommentar\w*|debatindlæg|commentaires?|comentarios?|comentários?|commenti|reacties?)\b",
     re.IGNORECASE,
 )
 _OTHER_RULES = re.compile(
