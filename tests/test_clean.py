@@ -681,6 +681,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Il a décidé de faire un don à l'hôpital après un essai gratuit du médicament.",
         "I debatten om nye regler for asyl sagde ministeren: »Du skal ikke tro, at vi giver op.«",
         "Redaktør: Jane Doe",
+        "The regulator reserves the right to remove posts that it finds offensive.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

@@ -613,13 +613,14 @@ _SECOND_PERSON = re.compile(
     re.IGNORECASE,
 )
 # The site keeps the right to delete comments: "ultimahora.es se reserva el derecho de
-# eliminar cualquier comentario", "Vi forbeholder os retten til at slette kommentarer".
+# eliminar cualquier comentario", "Vi forbeholder os retten til at slette kommentarer" (in
+# English "we reserve the right" is told to the reader, above; "the regulator reserves the
+# right to remove posts" is an article's).
 _COMMENT_REMOVAL = re.compile(
-    r"\b(reserves?|se reserva|se réserve|forbeholder|behält|behalten|si riserva|reserva-se|"
-    r"behoudt)\b.{0,60}\b(delete|remove|eliminar|borrar|supprimer|slette|fjerne|löschen|"
-    r"entfernen|rimuovere|cancellare|excluir|remover|verwijderen)\b.{0,60}\b(comments?|"
-    r"comentarios?|commentaires?|kommentar\w*|commenti|comentários?|reacties?|posts?|indlæg|"
-    r"beiträge)\b",
+    r"\b(se reserva|se réserve|forbeholder (sig|os)|behält sich|behalten uns|si riserva|"
+    r"reserva-se|behoudt zich)\b.{0,60}\b(eliminar|borrar|supprimer|slette|fjerne|löschen|"
+    r"entfernen|rimuovere|cancellare|excluir|remover|verwijderen)\b.{0,60}\b(comentarios?|"
+    r"commentaires?|kommentar\w*|commenti|comentários?|reacties?)\b",
     re.IGNORECASE,
 )
 # A wiki's pointer to another article ("Main article: Firefox").
