@@ -171,9 +171,13 @@ def rehyphenated(text: str) -> str:
     return re.sub(r"(\w)- (\w)", r"\1-\2", text)
 
 
+# An icon font's glyphs (the private use area), which the cleaner drops as no text.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.split())
+    return " ".join(_PRIVATE_USE.sub(" ", text).split())
 
 
 def gold_sentences(gold: str) -> list[str]:

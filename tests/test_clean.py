@@ -204,6 +204,15 @@ def test_zero_width_characters_go_but_persians_non_joiner_stays() -> None:
     assert clean_text([persian]) == persian
 
 
+def test_an_icon_fonts_glyphs_go() -> None:
+    # Font Awesome's clock and chevron, printed as characters of the private use area.
+    text = "Published \uf017 12 March in Kabul \uf105 the report says that the border is closed."
+    assert (
+        clean_text([text])
+        == "Published 12 March in Kabul the report says that the border is closed."
+    )
+
+
 def test_soft_hyphen_at_line_end_joins_word() -> None:
     text = page(
         "The commission published its annual report on the situation of minorities in the "

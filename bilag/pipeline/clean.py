@@ -937,9 +937,14 @@ _ZERO_WIDTH = re.compile(
 )
 
 
+# Characters of Unicode's private use areas: an icon font's glyphs (a clock, a chevron, a
+# network's logo), which stand for no text.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
 def _normalise(line: str) -> list[str]:
     """One raw line as the lines the cleaner reads."""
-    line = line.replace("\x00", "")
+    line = _PRIVATE_USE.sub(" ", line.replace("\x00", ""))
     # pdfium reports a hyphen at a line's end as U+FFFE and often joins the two lines
     # ("al\ufffeBaghdadi"), whether the hyphen is the word's own (a browser breaks a line at
     # "al-Baghdadi") or hyphenation: the line is broken again after it, for
