@@ -7,7 +7,7 @@ header ("11/10/2018, 14:32  <title>") and footer ("<url>  1/3").
 
 The approach, in order:
 
-1. Normalise characters (NFKC, no NUL or soft hyphens, one kind of line break).
+1. Normalise characters (NFKC, no NUL, soft hyphens or icon glyphs, one kind of line break).
 2. Remove lines by position and repetition: browser print headers/footers (at either edge of
    the page: a page printed alone may get its header at the foot), lines that recur at the
    top or bottom of most pages (also a banner several lines deep that the browser prints at
