@@ -104,6 +104,7 @@ import sys
 import tarfile
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -716,6 +717,13 @@ def main() -> None:
         trafilatura_report(args.corpus, args.jobs)
 
 
+def listed(results: Iterable[Result]) -> str:
+    """The documents with their declared and detected language: "web/… en→de"."""
+    return ", ".join(
+        f"{r.name} {r.declared_language}→{r.detected_language or '-'}" for r in results
+    )
+
+
 def language_report(results: list[Result]) -> None:
     """Detected language of the cleaned text against the language the page declares, per
     set; pages in languages that detection does not know (not in ``LANGUAGES``) apart."""
@@ -727,16 +735,8 @@ def language_report(results: list[Result]) -> None:
         group = [r for r in declared if r.name.split("/")[0] == label]
         known = [r for r in group if r.declared_language in LANGUAGES]
         right = [r for r in known if r.detected_language == r.declared_language]
-        wrong = ", ".join(
-            f"{r.name} {r.declared_language}→{r.detected_language or '-'}"
-            for r in known
-            if r not in right
-        )
-        others = ", ".join(
-            f"{r.name} {r.declared_language}→{r.detected_language or '-'}"
-            for r in group
-            if r not in known
-        )
+        wrong = listed(r for r in known if r not in right)
+        others = listed(r for r in group if r not in known)
         print(
             f"  {label} ({len(group)} docs declare one): {len(right)}/{len(known)} right "
             f"= {len(right) / max(len(known), 1):.1%} of those in detection's languages"

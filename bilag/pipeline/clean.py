@@ -173,7 +173,7 @@ _BOILERPLATE_TEXT = """
     read more|read next|see more|see also|more from|more stories|most read|most popular|
     most viewed|trending|top stories|recommended|recommended for you|you may also like|
     you might also like|latest news|latest videos|don't miss|advertisement|advert|sponsored|
-    skip to main content|skip to content|skip navigation|menu|search|search...|sign in|log in|
+    skip to main content|skip to content|skip navigation|menu|search|sign in|log in|
     login|register|subscribe|sign up|close|back to top|home|next|previous|comments|
     comment|leave a comment|show comments|view comments|post a comment|add a comment|
     follow us|follow us on twitter|find us on facebook|connect with us|cookie settings|
@@ -209,7 +209,7 @@ _BOILERPLATE_TEXT = """
     fejl i artiklen skriv til os|artiklen fortsætter efter annoncen|giv artikel|giv artiklen|
     følg|følg emne|følg journalist|følg forfatter|other ways to share|
     explore more on these topics|reuse this content|acquire licensing rights|media caption|
-    image caption|save articles to read later and create your own reading list|read more about|
+    save articles to read later and create your own reading list|read more about|
     our standards the thomson reuters trust principles|origin view original|
     story continues below advertisement|advertisement continue reading below|
     annonce artiklen fortsætter nedenfor|thanks for reading|thank you for reading|
@@ -266,7 +266,7 @@ _BOILERPLATE_TEXT = """
     dela|skriv ut|sök|logga in|nästa|föregående|kommentarer|
     søk|logg inn|neste|forrige|
     dela artikeln|dela på facebook|prenumerera|annons|relaterat|senaste nytt|kontakta oss|
-    tipsa oss|till toppen|stäng|meny|del artikkelen|del på facebook|abonner|annonse|
+    tipsa oss|till toppen|stäng|meny|del artikkelen|abonner|annonse|
     siste nytt|kontakt oss|tips oss|lukk|
     udostępnij|drukuj|szukaj|zaloguj|komentarze|
     поделиться|печать|поиск|войти|комментарии|поділитися|друк|пошук|увійти|коментарі|
@@ -532,7 +532,7 @@ _LANGUAGE_NAME = (
 )
 _SITE_NOTE = re.compile(
     r"^((download|get it|available) on (the )?(app store|google play)|"
-    r"(download|get|hent|download) (the |our )?([\w.]+ )?(app|appen)|"
+    r"(download|get|hent) (the |our )?([\w.]+ )?(app|appen)|"
     r"(ansvarshavende (chef)?redaktør|chefredaktør)\s?:\s?\S.{0,50}|cvr(-nr)?\.?\s?:?\s?\d{8}|"
     r"v\.\s?i\.\s?s\.\s?d\.\s?p\.?\s?:?.{0,50}|"
     rf"{_LANGUAGE_NAME}(\s?[|/·•]?\s?{_LANGUAGE_NAME})+|"
@@ -824,6 +824,8 @@ _READING_TIME = (
     r"\b(reading time|read time|læsetid|lesezeit|lesedauer|lästid|lesetid|temps de lecture|"
     r"tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|lecture)\W*\d+\s?min\w*\.?"
 )
+# Arabic's and Persian's "published" and "last updated", a stamp's label.
+_RTL_STAMP_LABELS = r"نشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی"
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
@@ -833,8 +835,8 @@ _STAMP_PARTS = re.compile(
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
     r"opublikowano|zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|il|"
     r"опубліковано|оновлено|yayınlanma|güncelleme|le|à|a|el|las|alle|om|o|в|о|"
-    # Arabic's and Persian's "published", "last updated", "(at the) hour".
-    r"نشر|تاريخ النشر|آخر تحديث|الساعة|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی|ساعت)(?!\w)|"
+    # Arabic's and Persian's "(at the) hour".
+    rf"{_RTL_STAMP_LABELS}|الساعة|ساعت)(?!\w)|"
     rf"\b\d{{1,2}}h\d{{2}}\b|{_READING_TIME}|"  # "14h32"
     # More time zones; those that are words too only in capitals.
     r"\b(hkt|jst|kst|sgt|aest|aedt|acst|awst|nzst|nzdt|msk|eet|eest|pkt|irst|akst|sast|"
@@ -847,7 +849,7 @@ _STAMP_LABEL = re.compile(
     r"veröffentlicht|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|"
     r"gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|opublikowano|"
     r"zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено|"
-    r"نشر|تاريخ النشر|آخر تحديث|تاریخ انتشار|منتشر شده|به\u200c?روزرسانی)"
+    rf"{_RTL_STAMP_LABELS})"
     r"(?!\w)",
     re.IGNORECASE,
 )
