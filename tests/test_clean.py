@@ -1723,10 +1723,20 @@ def test_a_sentence_that_names_a_date_stays() -> None:
 # --------------------------------------------------------------------------- reports
 
 
-def test_a_reports_title_block_before_its_first_paragraph_stays() -> None:
+@pytest.mark.parametrize(
+    "date",
+    [
+        [],
+        # A date in the shape of a web page's dateline is the report's own in its title block.
+        ["January 3, 2024"],
+        ["12. marts 2026"],
+    ],
+)
+def test_a_reports_title_block_before_its_first_paragraph_stays(date: list[str]) -> None:
     title = [
         "Returning to nothing: the forced return of refugees across the border",
         "Northbridge Refugee Council",
+        *date,
         "Summary",
     ]
     assert clean_text([page(*title, P1, "", P2)]) == "\n\n".join([*title, flat(P1), flat(P2)])
@@ -1764,6 +1774,22 @@ def test_paragraph_continues_past_the_footnotes_at_a_pages_foot(footnote: str) -
     assert CONTINUED in out[0]
     assert "3 International organisation B, written reply of 2 November 2025." in out[0]
     assert out[1].startswith("2.2 Checkpoints and searches")
+
+
+def test_a_footnotes_number_alone_above_the_pages_last_lines_opens_its_footnote() -> None:
+    # The first footnote runs over two lines and a second one follows: its number stands
+    # higher up than a page's last lines, yet it opens a footnote, not a mark in the text.
+    text = page(
+        REPORT_NEXT_PAGE,
+        "Several sources describe the same pattern in the districts of the west.",
+        "1",
+        "International Organization for Migration (IOM), Displacement Tracking Matrix,",
+        "report of December 2025.",
+        "2 Interview with an international organisation in Erbil, 21 October 2025.",
+    )
+    out = clean_text([text])
+    assert "1 International Organization for Migration (IOM), Displacement Tracking" in out
+    assert "2 Interview with an international organisation in Erbil" in out
 
 
 def test_a_reports_numbered_paragraphs_and_footnotes_are_blocks_of_their_own() -> None:

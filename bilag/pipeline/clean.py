@@ -1058,6 +1058,22 @@ def _edge_places(lines: list[_Line]) -> set[tuple[str, int]]:
     return top | {(_shape(lines[-1 - k].text), -1 - k) for k in range(n)}
 
 
+_FOOTNOTES_ZONE = 8  # lines at a page's foot that its footnotes may fill
+
+
+def _opens_footnotes(lines: list[_Line], i: int) -> bool:
+    """Whether the lone number on line I opens the footnotes at the page's foot: the next
+    footnote's number opens one of the few lines after it ("1" … "2 Interview with …")."""
+    after = lines[i + 2 :]
+    if i < len(lines) // 2 or len(after) > _FOOTNOTES_ZONE or not lines[i].stripped.isdigit():
+        return False
+    following = f"{int(lines[i].stripped) + 1} "
+    return any(
+        line.stripped.startswith(following) and line.stripped[len(following) :][:1].isupper()
+        for line in after
+    )
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -1092,7 +1108,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             browser = browser or header or footer
             follower = lines[i + 1].stripped if i + 1 < len(lines) else ""
             if (
-                at_bottom
+                (at_bottom or _opens_footnotes(lines, i))
                 and not browser
                 and text.isdigit()
                 and len(text) <= 3
@@ -2166,6 +2182,8 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
             after_headline = False
             rest.append(block)
     labels = [block for block in rest if block.kind is _Kind.SHORT and _is_heading_like(block.text)]
+    if not web_print:
+        _date_title_block(rest)
     _decide_in_context(rest, web_print)
     _drop_repeated_labels(blocks, labels)
     # A call to click ("Get our app by clicking here") stands anywhere, in the article too:
@@ -2182,6 +2200,17 @@ _QUOTATION_MARKS = "\"'“”‘’«»„"
 # A gallery's caption cut off for a "more" link, or expanded with a "less" link.
 _COPY_TAIL = re.compile(r"\s*(\.{2,3}|…)?\s*(\bmore|\bless)?$", re.IGNORECASE)
 _COPY_TAIL_ENDS = ("more", "less", "..", "…")
+
+
+def _date_title_block(blocks: list[_Block]) -> None:
+    """A report's title block (title, author, date) stands before its first prose: a date
+    there is the document's ("January 3, 2024"), not a web page's stamp, and is decided
+    with the block's other lines."""
+    for block in blocks:
+        if block.kind is _Kind.BAD and _DATELINE.match(block.text):
+            block.kind = _Kind.SHORT
+        elif block.kind is not _Kind.SHORT:
+            return
 
 
 def _drop_copies(blocks: list[_Block]) -> None:
