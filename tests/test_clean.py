@@ -1029,6 +1029,11 @@ COMMENT_RULES = [
     "Recuerde que los comentarios deben respetar las normas de uso del sitio.",
     "ultimahora.es se reserva el derecho de eliminar cualquier comentario inapropiado.",
     "Vi forbeholder os retten til at slette kommentarer uden varsel.",
+    # The comments are their writers' opinion, not the site's.
+    "El contenido de los comentarios es la opinión de los usuarios o internautas, no de "
+    "ultimahora.es.",
+    "Die Kommentare geben die Meinung der Verfasser wieder, nicht die der Redaktion.",
+    "The comments below are the views of their authors and do not reflect those of the site.",
 ]
 
 
@@ -1041,6 +1046,9 @@ COMMENT_RULES = [
         "des Parlaments verstießen.",
         "El gobierno dijo que los comentarios del ministro violaban las normas del partido, "
         "según su portavoz en la capital.",
+        "The ministry did not reply to a request for comment on the views of the readers who "
+        "wrote to it.",
+        "Readers' comments did not change the views of the authorities, the editor said.",
     ],
 )
 def test_an_article_about_comments_that_broke_rules_stays(prose: str) -> None:
@@ -1417,6 +1425,11 @@ PITCHES = [
     "Already have an account? Sign in",
     "You have reached your limit of free articles",
     "Create a free account to continue reading",
+    # An affiliate link's disclosure, and a notice that the slideshow needs JavaScript.
+    "Sometimes we include links to online retail stores. If you click on one and make a "
+    "purchase we may receive a small commission.",
+    "If you buy something through this post, the site may get a share of the sale.",
+    "This slideshow requires JavaScript.",
 ]
 
 
@@ -1431,6 +1444,8 @@ def test_an_article_that_tells_of_subscriptions_and_donations_stays() -> None:
         "that it could no longer pay for the clinics in the camps.",
         "Turkey hoped to become a member of the union, and its subscribers to the plan "
         "included the ministers of three neighbouring states.",
+        "Those who buy votes pay a commission to the local fixers, you are told in the "
+        "villages near the border, and the police look away.",
     ]
     for sentence in told:
         assert sentence in between_paragraphs(sentence)

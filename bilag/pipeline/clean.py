@@ -583,6 +583,7 @@ _COMMENT_FORM = re.compile(
     # The page's notice that the browser lacks JavaScript or video.
     r"(please )?enable javascript|javascript (is )?(disabled|required)|"
     r"your browser does not support|votre navigateur ne (supporte|prend) pas|"
+    r"requires javascript|(benötigt|erfordert|kræver) javascript|"
     r"ihr browser unterstützt\b.{0,30}\bnicht|din browser understøtter ikke|"
     r"su navegador no (admite|soporta))",
     re.IGNORECASE,
@@ -623,6 +624,31 @@ _COMMENT_REMOVAL = re.compile(
     r"commentaires?|kommentar\w*|commenti|comentários?|reacties?)\b",
     re.IGNORECASE,
 )
+# The site's word that comments are their writers' opinion, not its own: "El contenido de
+# los comentarios es la opinión de los usuarios, no de …", "The views expressed in the
+# comments do not reflect …" (an article reporting opinions in comments negates nothing).
+_COMMENT_DISCLAIMER = re.compile(
+    r"(?=.*\b(comments|kommentarer|kommentare|commentaires|comentarios|comentários|commenti|"
+    r"reacties|indlæg)\b)(?=.*\b(not|no|não|nicht|ikke|pas|non|niet|inte)\b)"
+    # The opinion is the writers': "la opinión de los usuarios", "die Meinung der Verfasser".
+    r".*\b(opinions?|views|opinión|opiniones|opinião|meinung|holdning\w*|avis|opinione|"
+    r"mening)(\s\S+){0,3}\s(users|readers|authors|writers|usuarios|internautas|lectores|"
+    r"autores|leitores|utilizadores|nutzer\w*|leser\w*|verfasser\w*|autoren|brugere|læsere|"
+    r"skribenter|auteurs|lecteurs|internautes|utenti|lettori|autori)\b",
+    re.IGNORECASE,
+)
+# An affiliate link's disclosure told to the reader: "If you buy something through this
+# post, IGN may get a share of the sale", "we may receive a small commission".
+_AFFILIATE_DISCLOSURE = re.compile(
+    r"(?=.*\b(buy|purchase|click|køber|kaufen|kauft|achetez|compras?|acquisti)\w*\b)"
+    # What the site may be paid ("may receive a small commission", "kan vi modtage en
+    # kommission"): those who "pay a commission" in an article are no disclosure.
+    r".*\b(may|might|ggf|gegebenenfalls|eventuell|kan|kann|können|peut|pouvons|puede|podemos|"
+    r"può|possiamo)\b(\s\S+){0,4}\s(commission|share of (the )?"
+    r"sales?|provision|kommission|commissione|comisión)\b",
+    re.IGNORECASE,
+)
+_AFFILIATE_WORDS = 40
 # A wiki's pointer to another article ("Main article: Firefox").
 _HATNOTE = re.compile(
     r"^(main articles?|further information|hovedartikel|uddybende artikel|hauptartikel)"
@@ -1677,6 +1703,12 @@ def _is_notice(text: str) -> bool:
             and _SECOND_PERSON.search(text)
         )
         or _COMMENT_REMOVAL.search(text)
+        or _COMMENT_DISCLAIMER.search(text)
+        or (
+            _n_words(text) <= _AFFILIATE_WORDS
+            and _AFFILIATE_DISCLOSURE.search(text)
+            and _READER_ADDRESS_ANY.search(text)
+        )
         or _FOLLOW.search(text)
     )
 
