@@ -1425,6 +1425,8 @@ PITCHES = [
     "Already have an account? Sign in",
     "You have reached your limit of free articles",
     "Create a free account to continue reading",
+    "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+    "Choose your subscription",
     # An affiliate link's disclosure, and a notice that the slideshow needs JavaScript.
     "Sometimes we include links to online retail stores. If you click on one and make a "
     "purchase we may receive a small commission.",

@@ -440,6 +440,10 @@ _PITCH = re.compile(
     r"bereits (digital-)?abonnent|abo (abschließen|sichern)|jetzt (abo|abonnieren|spenden)|"
     r"\d+ (wochen|monate?) (kostenlos|gratis) (testen|lesen)|nur für abonnenten|"
     r"abonnent werden|mit ihrer spende|spenden sie|unterstützen sie (uns|unsere)|"
+    # The paywall's choice of offers: "Wählen Sie Ihren Zugang und lesen Sie weiter".
+    r"choose your (subscription|plan|offer)|vælg (dit|et) abonnement|"
+    r"wählen sie (ihren|ein) (zugang|abo\w*)|choisissez (votre|une) (abonnement|offre|formule)|"
+    r"elige tu (suscripción|plan)|"
     r"déjà abonné|faites un don|soutenez(-nous| notre)|"
     r"ya (eres|es) suscriptor|hazte socio|haz una donación|exclusivo para suscriptores|"
     r"al abonnee|word abonnee|alleen voor abonnees|doneer (nu|vandaag)|steun ons|"
