@@ -121,6 +121,36 @@ def test_removes_chromium_print_header_and_footer() -> None:
     assert out == [flat(P1), flat(P2)]
 
 
+FIREFOX_TITLE = "Syria: Border crossing reopens - BBC News"
+FIREFOX_ADDRESS = "https://www.bbc.com/news/world-middle-east-45812345"
+
+
+@pytest.mark.parametrize(
+    "header, footer",
+    [
+        # Firefox's title and address on one line or two, its page count and clock after.
+        ([f"{FIREFOX_TITLE} {FIREFOX_ADDRESS}"], ["Page {i} of {n} 11/10/2018, 14:32"]),
+        ([FIREFOX_TITLE, FIREFOX_ADDRESS], ["{i} of {n}", "10/11/18, 2:32 PM"]),
+    ],
+)
+@pytest.mark.parametrize("paragraphs", [(P1,), (P1, P2)])
+def test_removes_firefox_print_header_and_footer_also_on_one_or_two_pages(
+    header: list[str], footer: list[str], paragraphs: tuple[str, ...]
+) -> None:
+    n = len(paragraphs)
+    pages = [
+        page(*header, text, *(line.format(i=i, n=n) for line in footer))
+        for i, text in enumerate(paragraphs, start=1)
+    ]
+    assert clean_pages(pages) == [flat(text) for text in paragraphs]
+
+
+def test_a_reports_page_count_without_a_clock_leaves_its_first_line_alone() -> None:
+    source = "Available from https://www.refworld.org/docid/5c2f54d94.html"
+    out = clean_pages([page(source, P1, "Page 1 of 12")])
+    assert out == ["\n\n".join([source, flat(P1)])]
+
+
 def test_removes_running_header_and_footer_repeated_across_pages() -> None:
     pages = [
         page("Country Report Syria - Landinfo", P, f"Landinfo {i} / 2019 confidential")

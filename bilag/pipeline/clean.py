@@ -725,9 +725,18 @@ _FOLLOW = re.compile(
 )
 
 # Chromium's print header ("11/10/2018, 14:32  Title") and footer ("https://…  1/3").
-_PRINT_HEADER = re.compile(
-    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(\s?[AaPp]\.?[Mm]\.?)?(\s.*)?$"
+_PRINT_DATETIME = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(\s?[AaPp]\.?[Mm]\.?)?"
+_PRINT_HEADER = re.compile(rf"^{_PRINT_DATETIME}(\s.*)?$")
+# Firefox's print footer: the page count and the date ("Page 1 of 2 02/12/2026, 20:40", or on
+# two lines); its header is the page's title and its address, at the top.
+_COUNT_FOOTER = re.compile(
+    rf"^((page|side|seite|página|pagina)\s)?\d{{1,4}}\s(of|af|von|de|sur|di|van)\s\d{{1,4}}"
+    rf"(\s+{_PRINT_DATETIME})?$",
+    re.IGNORECASE,
 )
+_DATETIME_LINE = re.compile(rf"^{_PRINT_DATETIME}$")
+_PRINT_DATETIME_SEARCH = re.compile(_PRINT_DATETIME)
+_TITLE_AND_ADDRESS = re.compile(r"^(\S.{0,200}\s)?((https?|file)://|www\.)\S+$")
 _PRINT_FOOTER = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*.*?(\s\d{1,4}\s?/\s?\d{1,4})?$")
 _URL = re.compile(r"^((https?|file|ftp)://|www\.|about:)\S*")
 _PAGE_NUMBER = re.compile(
@@ -1104,6 +1113,28 @@ def _opens_footnotes(lines: list[_Line], i: int) -> bool:
     )
 
 
+def _remove_count_furniture(lines: list[_Line], edge: int) -> bool:
+    """Remove Firefox's print header and footer from a page; True if it has them.
+
+    The footer holds the page count and the date and time; it tells that the lines at the
+    page's top up to one that ends in a web address (the title and the address, on one line
+    or two) are the header. A report's "Page 3 of 10" without a clock tells nothing of it.
+    """
+    start = max(0, len(lines) - edge)
+    footer = [i for i in range(start, len(lines)) if _COUNT_FOOTER.match(lines[i].stripped)]
+    clock = [i for i in range(start, len(lines)) if _DATETIME_LINE.match(lines[i].stripped)]
+    if not footer or not (clock or _PRINT_DATETIME_SEARCH.search(lines[footer[0]].stripped)):
+        return False
+    for i in sorted(footer + clock, reverse=True):
+        del lines[i]
+    top = next(
+        (i for i, line in enumerate(lines[:edge]) if _TITLE_AND_ADDRESS.match(line.stripped)), None
+    )
+    if top is not None:
+        del lines[: top + 1]
+    return True
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -1117,7 +1148,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     )
     browser_pages = 0
     for lines in pages:
-        browser = False
+        browser = _remove_count_furniture(lines, edge)
         count = len(lines)  # positions count from the page as printed, before any removal
         # A page printed alone may get its header at the foot, by the footer's link; without
         # that link, a dated line at a page's foot is the document's own (a chronology).
