@@ -22,6 +22,38 @@ def test_short_danish_is_not_norwegian_or_swedish() -> None:
     assert detect_language("Hun har ikke været udsat for forfølgelse i hjemlandet.") == "da"
 
 
+NORWEGIAN = (
+    "Landinfo er en faglig uavhengig enhet som innhenter og analyserer informasjon om forholdene "
+    "i ulike land. Ifølge flere kilder har sikkerhetssituasjonen i hovedstaden blitt bedre det "
+    "siste året, men det forekommer fortsatt angrep mot sivile. Myndighetene har opprettet flere "
+    "kontrollposter langs hovedveiene, og kilder forteller at unge menn ofte blir stoppet."
+)
+SWEDISH = (
+    "Lifos är Migrationsverkets center för landinformation och landanalys. Enligt flera källor "
+    "har säkerhetsläget i huvudstaden förbättrats under det senaste året, men attacker mot "
+    "civila förekommer fortfarande. Myndigheterna har upprättat fler vägspärrar längs de stora "
+    "vägarna, och källor uppger att unga män ofta stoppas och förhörs."
+)
+
+
+@pytest.mark.parametrize(("text", "language"), [(NORWEGIAN, "no"), (SWEDISH, "sv")])
+def test_a_norwegian_or_swedish_report_is_told_from_danish(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kvindeorganisation E, interview 14. oktober 2025.",
+        "Midlertidig beskyttelsesstatus: 1 år ad gangen",
+        # A Danish report that cites Landinfo in Norwegian is Danish.
+        DANISH + " Landinfo, Afghanistan: Sikkerhetssituasjonen i Kabul, temanotat, 3. juni 2024.",
+    ],
+)
+def test_danish_that_looks_norwegian_or_swedish_line_by_line_is_danish(text: str) -> None:
+    assert detect_language(text) == "da"
+
+
 def test_english() -> None:
     assert detect_language(ENGLISH) == "en"
 

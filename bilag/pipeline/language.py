@@ -2,9 +2,11 @@
 
 The board's material is mostly Danish and English, with German, French and the other languages
 of sources and of the countries people flee. Identification is restricted to those: an
-unrestricted model readily mistakes short Danish text for Norwegian, Swedish or Faroese, and
-short or noisy text (a list of place names) for rare languages (Latin, Welsh, Igbo), so those
-are left out. A text in a language outside the set gets the closest one in it.
+unrestricted model readily mistakes short or noisy text (a list of place names) for rare
+languages (Latin, Welsh, Igbo), so those are left out. A text in a language outside the set
+gets the closest one in it. Norwegian and Swedish (Landinfo's and Lifos' reports) are told
+from Danish only in a text long enough: one Danish line in twelve (a source's name and a date)
+looks Norwegian or Swedish to the model; Faroese is left out.
 """
 
 from __future__ import annotations
@@ -28,21 +30,25 @@ LANGUAGES = (
     # East and South-East Asia.
     "zh", "ja", "ko", "vi", "th", "km", "lo", "my", "id", "ms",
 )  # fmt: skip
+SCANDINAVIAN = ("no", "sv")
 MIN_LETTERS = 20  # below this there is too little text to tell
+MIN_SCANDINAVIAN_LETTERS = 200  # a paragraph: enough to tell them from Danish
 
 
 @cache
-def _identifier() -> LanguageIdentifier:
+def _identifier(scandinavian: bool) -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages([lang for lang in LANGUAGES if lang in identifier.nb_classes])
+    languages = LANGUAGES + SCANDINAVIAN if scandinavian else LANGUAGES
+    identifier.set_languages([lang for lang in languages if lang in identifier.nb_classes])
     return identifier
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of text's language, or "" when there is too little text."""
-    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+    letters = sum(c.isalpha() for c in text[:20000])
+    if letters < MIN_LETTERS:
         return ""
     # Numbers, URLs and punctuation carry no language but do sway the model.
     sample = re.sub(r"https?://\S+|www\.\S+|[\d_]+", " ", text[:20000])
-    language, _probability = _identifier().classify(sample)
+    language, _probability = _identifier(letters >= MIN_SCANDINAVIAN_LETTERS).classify(sample)
     return str(language)
