@@ -692,6 +692,10 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Last updated 12 March 2021 — see all updates", "Get emails about this page",
         # Phrases with a hyphen, compared as the lines are: "e mail".
         "E-mail", "Abonnez-vous", "Qui sommes-nous ?",
+        # Share buttons.
+        "Share", "Share Article", "Share Tweet", "Del på Facebook", "Send as Email Send as Email",
+        "Share this story", "Facebook Twitter WhatsApp", "Suivez-nous sur Facebook",
+        "Síguenos en Twitter",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
@@ -721,6 +725,10 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "I debatten om nye regler for asyl sagde ministeren: »Du skal ikke tro, at vi giver op.«",
         "Redaktør: Jane Doe",
         "The regulator reserves the right to remove posts that it finds offensive.",
+        # Headings that begin with the share buttons' words or name a network.
+        "Del 2: Sikkerhedssituationen i Kabul",
+        "Share of votes by region",
+        "Facebook removes posts in Myanmar",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

@@ -549,11 +549,30 @@ _SITE_NOTE = re.compile(
 )
 # WordPress's share button: "Click to share on Twitter (Opens in new window)".
 _CLICK_TO_SHARE = re.compile(r"^click to (share|email|print)\b.{0,60}$", re.IGNORECASE)
-_SHARE_CHROME = re.compile(
-    r"^(share|del|teilen)( (this|on|via|artiklen|den))?\b.{0,40}$|"
-    r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b",
+# A share button: "Share", "Share this article", "Del på Facebook", "Artikel teilen" ("Share
+# of votes by region" and "Del 2: Baggrund", a report's part, are headings).
+_SHARE_BUTTON = re.compile(
+    r"^(share|del|teilen|artikel teilen)(\s(this|on|via|with|to|it|now|article|story|post|page|"
+    r"tweet|link|artiklen|artikel|den|siden|linket|på|auf|per|diesen|den artikel)\b.{0,40})?\W*$",
     re.IGNORECASE,
 )
+_SHARE_NETWORK = re.compile(
+    r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b", re.IGNORECASE
+)
+_SHARE_CHROME_WORDS = 6
+_SHARE_OTHER_WORDS = 2  # words besides the networks' names: "Share on", "Send as Email"
+
+
+def _is_share_chrome(text: str) -> bool:
+    """A short line of share buttons: a button, or networks' names with a word or two
+    ("Facebook removes posts in Myanmar" is a headline)."""
+    if _n_words(text) > _SHARE_CHROME_WORDS:
+        return False
+    others = {word.lower() for word in _WORD.findall(_SHARE_NETWORK.sub(" ", text))}
+    return bool(_SHARE_BUTTON.match(text)) or (
+        bool(_SHARE_NETWORK.search(text)) and len(others) <= _SHARE_OTHER_WORDS
+    )
+
 
 # A share bar, however many networks it names: "SHARES Pinterest Facebook Twitter Reddit".
 _SHARE_WORD_TEXT = """
@@ -718,7 +737,9 @@ _READER_ADDRESS = re.compile(r"\b(you|your|please|we|our)\b", re.IGNORECASE)
 # The author box's "Follow him on Twitter @jdoe".
 _FOLLOW = re.compile(
     r"\b(follow (him|her|them|me|us) (on|at) (twitter|facebook|instagram|linkedin)|"
-    r"følg (ham|hende|os) på|folgen sie (ihm|ihr|uns) auf)\b|"
+    r"følg (ham|hende|os) på|folgen sie (ihm|ihr|uns) auf|"
+    r"(suivez-nous sur|síguenos en|seguici su|siga-nos n[oa]|volg ons op|följ oss på) "
+    r"(twitter|facebook|instagram|linkedin|x|youtube|tiktok))\b|"
     # "Follow Al Jazeera English:", "Follow AP's coverage of the war at https://…".
     r"^(follow|følg|folgen sie)\s(?-i:[A-ZÆØÅÄÖÜ])[^.!?:]{1,40}:$|^follow \S+ coverage of\b",
     re.IGNORECASE,
@@ -1788,7 +1809,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         return _Kind.BAD
     if _DATELINE.match(text) or _READING_TIME_LINE.match(text):
         return _Kind.BAD
-    if n <= 6 and _SHARE_CHROME.search(text):
+    if _is_share_chrome(text):
         return _Kind.BAD
     if _is_share_bar(words) or _is_pager(words) or _is_tag_line(text) or _is_item_bar(text):
         return _Kind.BAD
@@ -2515,7 +2536,7 @@ def _is_end_marker(block: _Block) -> bool:
         _is_section_start(text)
         or bool(_COMMENT_HEADING.match(text))
         or _is_share_bar(_WORD.findall(text))
-        or (_n_words(text) <= 6 and bool(_SHARE_CHROME.search(text)))
+        or _is_share_chrome(text)
         or _is_tag_line(text)
         or bool(_NEWSLETTER.search(text) or _COPYRIGHT.search(text) or _PITCH.search(text))
     )
