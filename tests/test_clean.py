@@ -696,6 +696,11 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Share", "Share Article", "Share Tweet", "Del på Facebook", "Send as Email Send as Email",
         "Share this story", "Facebook Twitter WhatsApp", "Suivez-nous sur Facebook",
         "Síguenos en Twitter",
+        # Newsletter boxes and copyright notices.
+        "Sign up for our daily newsletter", "Newsletter", "Tilmeld dig nyhedsbrevet",
+        "Subscribe to the Evening Post's briefing. No spam, unsubscribe at any time.",
+        "Copyright 2019 Evening Post",
+        "Copyright © 2019 The Associated Press. All rights reserved.",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
@@ -729,6 +734,12 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Del 2: Sikkerhedssituationen i Kabul",
         "Share of votes by region",
         "Facebook removes posts in Myanmar",
+        # A paragraph of one sentence that tells of newsletters, sign-ups and copyright.
+        "Young men must sign up for military service when they turn 18, according to the law.",
+        "Many families subscribe to a satellite service to follow foreign news channels.",
+        "The party sends a newsletter to its members every month, one source said.",
+        "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
+        "The blogger was charged under the copyright law for sharing a video of the protest.",
     ],
 )
 def test_a_line_of_the_article_in_the_words_of_site_chrome_stays(line: str) -> None:

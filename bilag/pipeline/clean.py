@@ -391,6 +391,24 @@ _SEARCH_BOX = re.compile(
 )
 _SEARCH_WORDS = 6
 
+# The newsletter box asks the reader ("Sign up for our newsletter", "Tilmeld dig
+# nyhedsbrevet"); "Young men must sign up for military service" and "the party sends a
+# newsletter to its members" are told of.
+_NEWSLETTER_CALL = re.compile(
+    r"(^|[.!?:]\s)(sign up|subscribe|join|get|tilmeld|abonnér|abonner|abonnieren sie|melden sie "
+    r"sich|suscríbete|abonnez-vous|inscrivez-vous|iscriviti|schrijf je in)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER_LABEL_WORDS = 6  # "Newsletter", "Daily briefing newsletter", "Subscribe now"
+
+
+def _is_newsletter_box(text: str) -> bool:
+    return bool(_NEWSLETTER.search(text)) and (
+        _n_words(text) <= _NEWSLETTER_LABEL_WORDS
+        or bool(_READER_ADDRESS_ANY.search(text) or _NEWSLETTER_CALL.search(text))
+    )
+
+
 _COOKIE_WORDS = re.compile(r"\bcookie", re.IGNORECASE)
 _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
@@ -471,7 +489,9 @@ _CLICK_HERE = re.compile(
 )
 _CALL_WORDS = 30  # a call to click is a line or two, no paragraph
 _COPYRIGHT = re.compile(
-    r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights? reserved|alle rettigheder|"
+    # "The copyright to the photographs" is an article's: the notice has the sign or a year.
+    r"(©|\(c\)\s*\d{4}|^copyright\b|\bcopyright\s?(\(c\)|\d{4})|all rights? reserved|"
+    r"alle rettigheder|"
     r"alle rechte vorbehalten|derechos reservados|droits réservés|diritti riservati|"
     r"direitos reservados|rechten voorbehouden|rättigheter förbehållna|rettigheter reservert|"
     r"prawa zastrzeżone|права защищены|права захищені|hakları saklıdır|práva vyhrazena|"
@@ -1803,7 +1823,7 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         consent = {m.group(0).lower() for m in _CONSENT_WORDS.finditer(text)}
         if len(consent) >= 2:
             return _Kind.BAD
-    if n <= 40 and (_NEWSLETTER.search(text) or _COPYRIGHT.search(text)):
+    if n <= 40 and (_is_newsletter_box(text) or _COPYRIGHT.search(text)):
         return _Kind.BAD
     if n <= _PITCH_WORDS and _PITCH.search(text):
         return _Kind.BAD
@@ -2538,7 +2558,8 @@ def _is_end_marker(block: _Block) -> bool:
         or _is_share_bar(_WORD.findall(text))
         or _is_share_chrome(text)
         or _is_tag_line(text)
-        or bool(_NEWSLETTER.search(text) or _COPYRIGHT.search(text) or _PITCH.search(text))
+        or _is_newsletter_box(text)
+        or bool(_COPYRIGHT.search(text) or _PITCH.search(text))
     )
 
 
