@@ -695,7 +695,7 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         # Share buttons.
         "Share", "Share Article", "Share Tweet", "Del på Facebook", "Send as Email Send as Email",
         "Share this story", "Facebook Twitter WhatsApp", "Suivez-nous sur Facebook",
-        "Síguenos en Twitter",
+        "Síguenos en Twitter", "EMAIL ME", "LinkedIn Facebook Twitter Email More",
         # Newsletter boxes and copyright notices.
         "Sign up for our daily newsletter", "Newsletter", "Tilmeld dig nyhedsbrevet",
         "Subscribe to the Evening Post's briefing. No spam, unsubscribe at any time.",
@@ -734,6 +734,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Del 2: Sikkerhedssituationen i Kabul",
         "Share of votes by region",
         "Facebook removes posts in Myanmar",
+        "Facebook and WhatsApp monitoring",
         # A paragraph of one sentence that tells of newsletters, sign-ups and copyright.
         "Young men must sign up for military service when they turn 18, according to the law.",
         "Many families subscribe to a satellite service to follow foreign news channels.",

@@ -580,17 +580,17 @@ _SHARE_NETWORK = re.compile(
     r"\b(facebook|twitter|whatsapp|linkedin|email|e-mail|messenger|pinterest)\b", re.IGNORECASE
 )
 _SHARE_CHROME_WORDS = 6
-_SHARE_OTHER_WORDS = 2  # words besides the networks' names: "Share on", "Send as Email"
 
 
 def _is_share_chrome(text: str) -> bool:
-    """A short line of share buttons: a button, or networks' names with a word or two
-    ("Facebook removes posts in Myanmar" is a headline)."""
+    """A short line of share buttons: a button, or networks' names with the words of a share
+    line ("Facebook removes posts in Myanmar", "Facebook and WhatsApp monitoring" are
+    headings)."""
     if _n_words(text) > _SHARE_CHROME_WORDS:
         return False
     others = {word.lower() for word in _WORD.findall(_SHARE_NETWORK.sub(" ", text))}
     return bool(_SHARE_BUTTON.match(text)) or (
-        bool(_SHARE_NETWORK.search(text)) and len(others) <= _SHARE_OTHER_WORDS
+        bool(_SHARE_NETWORK.search(text)) and others <= _SHARE_LINE_WORDS
     )
 
 
@@ -600,6 +600,39 @@ _SHARE_WORD_TEXT = """
     reddit flipboard mix tumblr telegram pocket print copy link tweet del teilen
     """
 _SHARE_WORDS = frozenset(_SHARE_WORD_TEXT.split())
+# The words that stand with the networks' names on a share line: "Share on", "Send as Email".
+_SHARE_LINE_WORDS = _SHARE_WORDS | frozenset(
+    [
+        "on",
+        "via",
+        "as",
+        "to",
+        "with",
+        "this",
+        "it",
+        "me",
+        "us",
+        "more",
+        "follow",
+        "article",
+        "story",
+        "post",
+        "send",
+        "pin",
+        "på",
+        "auf",
+        "sur",
+        "en",
+        "per",
+        "mit",
+        "med",
+        "til",
+        "partager",
+        "compartir",
+        "condividi",
+        "dela",
+    ]
+)
 _SHARE_NETWORKS = re.compile(
     r"\b(facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|tumblr|telegram)\b",
     re.IGNORECASE,
