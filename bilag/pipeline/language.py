@@ -5,8 +5,9 @@ of sources and of the countries people flee. Identification is restricted to tho
 unrestricted model readily mistakes short or noisy text (a list of place names) for rare
 languages (Latin, Welsh, Igbo), so those are left out. A text in a language outside the set
 gets the closest one in it. Norwegian and Swedish (Landinfo's and Lifos' reports) are told
-from Danish only in a text long enough: one Danish line in twelve (a source's name and a date)
-looks Norwegian or Swedish to the model; Faroese is left out.
+from Danish only in a text long enough: nine of 115 short Danish lines (a source and a date)
+look Norwegian or Swedish to the model, no Danish paragraph of 200 letters; Faroese is
+left out.
 """
 
 from __future__ import annotations
