@@ -114,7 +114,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.clean import clean_pages  # noqa: E402
 from bilag.pipeline.extract import PageText, made_by_browser, page_texts  # noqa: E402
-from bilag.pipeline.language import LANGUAGES, detect_language  # noqa: E402
+from bilag.pipeline.language import LANGUAGES, SCANDINAVIAN, detect_language  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
@@ -726,14 +726,15 @@ def listed(results: Iterable[Result]) -> str:
 
 def language_report(results: list[Result]) -> None:
     """Detected language of the cleaned text against the language the page declares, per
-    set; pages in languages that detection does not know (not in ``LANGUAGES``) apart."""
+    set; pages in languages that detection does not know (not in ``LANGUAGES`` or
+    ``SCANDINAVIAN``) apart."""
     declared = [r for r in results if r.declared_language]
     if not declared:
         return
     print("\nlanguage of the cleaned text against the page's <html lang>:")
     for label in sorted({r.name.split("/")[0] for r in declared}):
         group = [r for r in declared if r.name.split("/")[0] == label]
-        known = [r for r in group if r.declared_language in LANGUAGES]
+        known = [r for r in group if r.declared_language in LANGUAGES + SCANDINAVIAN]
         right = [r for r in known if r.detected_language == r.declared_language]
         wrong = listed(r for r in known if r not in right)
         others = listed(r for r in group if r not in known)

@@ -391,24 +391,6 @@ _SEARCH_BOX = re.compile(
 )
 _SEARCH_WORDS = 6
 
-# The newsletter box asks the reader ("Sign up for our newsletter", "Tilmeld dig
-# nyhedsbrevet"); "Young men must sign up for military service" and "the party sends a
-# newsletter to its members" are told of.
-_NEWSLETTER_CALL = re.compile(
-    r"(^|[.!?:]\s)(sign up|subscribe|join|get|tilmeld|abonnér|abonner|abonnieren sie|melden sie "
-    r"sich|suscríbete|abonnez-vous|inscrivez-vous|iscriviti|schrijf je in)\b",
-    re.IGNORECASE,
-)
-_NEWSLETTER_LABEL_WORDS = 6  # "Newsletter", "Daily briefing newsletter", "Subscribe now"
-
-
-def _is_newsletter_box(text: str) -> bool:
-    return bool(_NEWSLETTER.search(text)) and (
-        _n_words(text) <= _NEWSLETTER_LABEL_WORDS
-        or bool(_READER_ADDRESS_ANY.search(text) or _NEWSLETTER_CALL.search(text))
-    )
-
-
 _COOKIE_WORDS = re.compile(r"\bcookie", re.IGNORECASE)
 _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|privacy|personal data|preferences|third[- ]part|opt[- ]?out|"
@@ -443,6 +425,24 @@ _NEWSLETTER = re.compile(
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
+# The newsletter box asks the reader ("Sign up for our newsletter", "Tilmeld dig
+# nyhedsbrevet"); "Young men must sign up for military service" and "the party sends a
+# newsletter to its members" are told of.
+_NEWSLETTER_CALL = re.compile(
+    r"(^|[.!?:]\s)(sign up|subscribe|join|get|tilmeld|abonnér|abonner|abonnieren sie|melden sie "
+    r"sich|suscríbete|abonnez-vous|inscrivez-vous|iscriviti|schrijf je in)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER_LABEL_WORDS = 6  # "Newsletter", "Daily briefing newsletter", "Subscribe now"
+
+
+def _is_newsletter_box(text: str) -> bool:
+    return bool(_NEWSLETTER.search(text)) and (
+        _n_words(text) <= _NEWSLETTER_LABEL_WORDS
+        or bool(_READER_ADDRESS_ANY.search(text) or _NEWSLETTER_CALL.search(text))
+    )
+
+
 # The site's pitch for a subscription ("Already a subscriber? Log in", "4 Wochen kostenlos
 # testen", "Allerede abonnent?") or a donation ("Support our journalism", "Mit Ihrer
 # Spende", "Støt vores arbejde"), in words that address the reader.
@@ -582,6 +582,20 @@ _SHARE_NETWORK = re.compile(
 _SHARE_CHROME_WORDS = 6
 
 
+# A share bar, however many networks it names: "SHARES Pinterest Facebook Twitter Reddit".
+_SHARE_WORD_TEXT = """
+    share shares sharing facebook twitter whatsapp linkedin email e-mail messenger pinterest
+    reddit flipboard mix tumblr telegram pocket print copy link tweet del teilen
+    """
+_SHARE_WORDS = frozenset(_SHARE_WORD_TEXT.split())
+# The words that stand with the networks' names on a share line: "Share on", "Send as Email".
+_SHARE_LINE_WORD_TEXT = """
+    on via as to with this it me us more follow article story post send pin på auf sur en per
+    mit med til partager compartir condividi dela
+    """
+_SHARE_LINE_WORDS = _SHARE_WORDS | frozenset(_SHARE_LINE_WORD_TEXT.split())
+
+
 def _is_share_chrome(text: str) -> bool:
     """A short line of share buttons: a button, or networks' names with the words of a share
     line ("Facebook removes posts in Myanmar", "Facebook and WhatsApp monitoring" are
@@ -594,45 +608,6 @@ def _is_share_chrome(text: str) -> bool:
     )
 
 
-# A share bar, however many networks it names: "SHARES Pinterest Facebook Twitter Reddit".
-_SHARE_WORD_TEXT = """
-    share shares sharing facebook twitter whatsapp linkedin email e-mail messenger pinterest
-    reddit flipboard mix tumblr telegram pocket print copy link tweet del teilen
-    """
-_SHARE_WORDS = frozenset(_SHARE_WORD_TEXT.split())
-# The words that stand with the networks' names on a share line: "Share on", "Send as Email".
-_SHARE_LINE_WORDS = _SHARE_WORDS | frozenset(
-    [
-        "on",
-        "via",
-        "as",
-        "to",
-        "with",
-        "this",
-        "it",
-        "me",
-        "us",
-        "more",
-        "follow",
-        "article",
-        "story",
-        "post",
-        "send",
-        "pin",
-        "på",
-        "auf",
-        "sur",
-        "en",
-        "per",
-        "mit",
-        "med",
-        "til",
-        "partager",
-        "compartir",
-        "condividi",
-        "dela",
-    ]
-)
 _SHARE_NETWORKS = re.compile(
     r"\b(facebook|twitter|whatsapp|linkedin|pinterest|reddit|flipboard|tumblr|telegram)\b",
     re.IGNORECASE,
@@ -1177,13 +1152,12 @@ _FOOTNOTES_ZONE = 8  # lines at a page's foot that its footnotes may fill
 def _opens_footnotes(lines: list[_Line], i: int) -> bool:
     """Whether the lone number on line I opens the footnotes at the page's foot: the next
     footnote's number opens one of the few lines after it ("1" … "2 Interview with …")."""
-    after = lines[i + 2 :]
-    if i < len(lines) // 2 or len(after) > _FOOTNOTES_ZONE or not lines[i].stripped.isdigit():
+    if i < len(lines) // 2 or len(lines) - i - 2 > _FOOTNOTES_ZONE:
         return False
     following = f"{int(lines[i].stripped) + 1} "
     return any(
         line.stripped.startswith(following) and line.stripped[len(following) :][:1].isupper()
-        for line in after
+        for line in lines[i + 2 :]
     )
 
 
@@ -1243,10 +1217,10 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             browser = browser or header or footer
             follower = lines[i + 1].stripped if i + 1 < len(lines) else ""
             if (
-                (at_bottom or _opens_footnotes(lines, i))
-                and not browser
+                not browser
                 and text.isdigit()
                 and len(text) <= 3
+                and (at_bottom or _opens_footnotes(lines, i))
                 and follower[:1].isalpha()
                 and not (i > 0 and lines[i - 1].stripped.endswith(":"))
             ):

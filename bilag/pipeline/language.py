@@ -37,19 +37,22 @@ MIN_SCANDINAVIAN_LETTERS = 200  # a paragraph: enough to tell them from Danish
 
 
 @cache
-def _identifier(scandinavian: bool) -> LanguageIdentifier:
+def _identifier() -> LanguageIdentifier:
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    languages = LANGUAGES + SCANDINAVIAN if scandinavian else LANGUAGES
+    languages = LANGUAGES + SCANDINAVIAN
     identifier.set_languages([lang for lang in languages if lang in identifier.nb_classes])
     return identifier
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of text's language, or "" when there is too little text."""
-    letters = sum(c.isalpha() for c in text[:20000])
+    head = text[:20000]
+    letters = sum(c.isalpha() for c in head)
     if letters < MIN_LETTERS:
         return ""
     # Numbers, URLs and punctuation carry no language but do sway the model.
-    sample = re.sub(r"https?://\S+|www\.\S+|[\d_]+", " ", text[:20000])
-    language, _probability = _identifier(letters >= MIN_SCANDINAVIAN_LETTERS).classify(sample)
-    return str(language)
+    sample = re.sub(r"https?://\S+|www\.\S+|[\d_]+", " ", head)
+    ranked = _identifier().rank(sample)
+    if letters < MIN_SCANDINAVIAN_LETTERS:
+        ranked = [(lang, p) for lang, p in ranked if lang not in SCANDINAVIAN]
+    return str(ranked[0][0])
