@@ -364,7 +364,8 @@ def print_html(content: bytes, key: str, flags: tuple[str, ...] = ()) -> Path | 
     if failed.exists():
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    # A Chromium killed at the timeout may leave helpers still writing to its profile.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         html = Path(tmp) / "page.html"
         html.write_bytes(content)
         command = [

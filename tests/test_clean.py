@@ -738,6 +738,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         # A paragraph of one sentence that tells of newsletters, sign-ups and copyright.
         "Young men must sign up for military service when they turn 18, according to the law.",
         "Many families subscribe to a satellite service to follow foreign news channels.",
+        "If you live in the camp, you can sign up for the language course at the town hall.",
         "The party sends a newsletter to its members every month, one source said.",
         "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
         "The blogger was charged under the copyright law for sharing a video of the protest.",

@@ -417,7 +417,13 @@ _READER_ADDRESS_ANY = re.compile(
     re.IGNORECASE,
 )
 _NEWSLETTER = re.compile(
-    r"\b(newsletter|nyhedsbrev|sign up (for|to)|subscribe (to|for|now)|tilmeld dig|"
+    r"\b(newsletter|nyhedsbrev|subscribe now|tilmeld dig|"
+    # A sign-up that is not the sentence's imperative ("you can sign up for a free trial")
+    # is told of, unless it names what newsletters send.
+    r"(sign up|subscribe|register) (for|to) (receive |get )?(our|the latest|(a |the |my )?"
+    r"(free |daily |weekly |morning |evening |breaking news )?(e-?mails?|alerts?|updates|"
+    r"briefings?|digest|bulletin|mailing list))|"
+    r"(^|(?<=[.!?:]\s))(sign up|subscribe) (for|to)|"
     r"abonnieren|boletín|suscríbete|lettre d'information|abonnez-vous|inscrivez-vous|"
     r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|النشرة (الإخبارية|البريدية)|"
     r"اشترك في|خبرنامه|"
