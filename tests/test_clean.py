@@ -220,6 +220,17 @@ def test_paragraph_split_across_pages_with_print_furniture_between() -> None:
     assert clean_pages(pages) == [flat(P1) + "\n\n" + flat(P2), ""]
 
 
+def test_paragraph_split_across_pages_without_the_letter_tails_of_its_cut_line() -> None:
+    # The browser prints a line cut at the page break on both pages; pdfium reads the tails
+    # of its letters at the top of the next page.
+    first, rest = P2.split("\n", 1)
+    pages = [
+        page("1/5/2020, 09:15 Report", P1, "", first, "https://example.org/report 1/2"),
+        page("1/5/2020, 09:15 Report", "g y g q", rest, "https://example.org/report 2/2"),
+    ]
+    assert clean_pages(pages) == [flat(P1) + "\n\n" + flat(P2), ""]
+
+
 def test_unicode_repairs() -> None:
     text = "The ﬁnal re\u00adport on the con\u00adﬂict was pub\x00lished\u00a0today in Geneva."
     out = clean_text([text])

@@ -802,6 +802,9 @@ _PAGE_NUMBER = re.compile(
 )
 # Clock times and video durations on a line of their own ("0:00", "01:01:43").
 _TIME_LIKE = re.compile(r"^\d{1,2}(:\d{2}){1,2}$")
+# A line cut at the page break prints the tails of its letters on the next page, and pdfium
+# reads them as letters: "g y g q".
+_CLIPPED_LINE = re.compile(r"^[gjpqy,;]( [gjpqy,;])+$")
 
 # "2 days ago", "14H ago", "an hour ago".
 _AGO = (
@@ -1239,7 +1242,10 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             if (
                 header
                 or footer
-                or ((at_top or at_bottom) and _PAGE_NUMBER.match(text))
+                or (
+                    (at_top or at_bottom)
+                    and (_PAGE_NUMBER.match(text) or _CLIPPED_LINE.match(text))
+                )
                 or _TIME_LIKE.match(text)
                 or not any(c.isalnum() for c in text)
             ):
