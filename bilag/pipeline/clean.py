@@ -685,7 +685,7 @@ _COMMENT_REMOVAL = re.compile(
 # los comentarios es la opinión de los usuarios, no de …", "The views expressed in the
 # comments do not reflect …" (an article reporting opinions in comments negates nothing).
 _COMMENT_DISCLAIMER = re.compile(
-    r"(?=.*\b(comments|kommentarer|kommentare|commentaires|comentarios|comentários|commenti|"
+    r"^(?=.*\b(comments|kommentarer|kommentare|commentaires|comentarios|comentários|commenti|"
     r"reacties|indlæg)\b)(?=.*\b(not|no|não|nicht|ikke|pas|non|niet|inte)\b)"
     # The opinion is the writers': "la opinión de los usuarios", "die Meinung der Verfasser".
     r".*\b(opinions?|views|opinión|opiniones|opinião|meinung|holdning\w*|avis|opinione|"
@@ -697,7 +697,7 @@ _COMMENT_DISCLAIMER = re.compile(
 # An affiliate link's disclosure told to the reader: "If you buy something through this
 # post, IGN may get a share of the sale", "we may receive a small commission".
 _AFFILIATE_DISCLOSURE = re.compile(
-    r"(?=.*\b(buy|purchase|click|køber|kaufen|kauft|achetez|compras?|acquisti)\w*\b)"
+    r"^(?=.*\b(buy|purchase|click|køber|kaufen|kauft|achetez|compras?|acquisti)\w*\b)"
     # What the site may be paid ("may receive a small commission", "kan vi modtage en
     # kommission"): those who "pay a commission" in an article are no disclosure.
     r".*\b(may|might|ggf|gegebenenfalls|eventuell|kan|kann|können|peut|pouvons|puede|podemos|"
@@ -1012,7 +1012,8 @@ _TEASER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_LINE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_LINE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")
+_WORD_REACH = 100  # characters that hold a line's last word
 
 # Prefixes that form real hyphenated compounds, kept when a line breaks after them.
 _COMPOUND_PREFIX_TEXT = """
@@ -1544,8 +1545,11 @@ def _past_page_top_bar(blocks: list[_Block], page: int, width: float) -> _Block 
     the blocks of PAGE so far are only a few short lines of furniture (a sticky bar, a link,
     a label)."""
     first = len(blocks)
+    # Each block has a line: more blocks on the page than a banner's lines are no banner.
     while first > 0 and blocks[first - 1].page == page:
         first -= 1
+        if len(blocks) - first > _BANNER_LINES:
+            return None
     lines = sum(len(block.lines) for block in blocks[first:])
     if first == 0 or first == len(blocks) or lines > _BANNER_LINES:
         return None
@@ -1623,7 +1627,8 @@ def _join_lines(block: _Block, vocabulary: Counter[str], browser: bool) -> str:
         nxt = line.stripped
         if line.soft_break:
             text += nxt
-        elif (m := _LINE_HYPHEN.search(text)) and nxt[:1].isalpha():
+        # The block's text so far may be long: only its end can hold the broken word.
+        elif (m := _LINE_HYPHEN.search(text[-_WORD_REACH:])) and nxt[:1].isalpha():
             first = m.group(1)
             second = _WORD.match(nxt)
             if second and _rejoin_hyphen(first, second.group(0), vocabulary, browser, line.hyphen):
