@@ -111,6 +111,19 @@ def test_removes_read_more_and_newsletter() -> None:
     assert out == "\n\n".join(flat(p) for p in (P1, P2, P3))
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    ["LÆS OGSÅ Regeringen vil stramme reglerne for asyl", "READ MORE Thousands flee"],
+)
+def test_a_teaser_labelled_in_capitals_goes_without_a_colon(teaser: str) -> None:
+    assert between_paragraphs(teaser) == BOTH_PARAGRAPHS
+
+
+def test_a_heading_that_starts_like_a_teaser_label_stays() -> None:
+    heading = "Læs også rapportens bilag om sikkerhedssituationen"
+    assert heading in between_paragraphs(heading)
+
+
 def test_removes_chromium_print_header_and_footer() -> None:
     header = "11/10/2018, 14:32 Syria: Border crossing reopens - BBC News"
     pages = [

@@ -1008,7 +1008,10 @@ _TEASER = re.compile(
     # "Read also" in other languages; not "see also", a report's cross-reference.
     r"(à )?lire aussi|le(er|e|a) (más|también)|leggi anche|leia também|lees (ook|meer)|"
     r"läs (också|mer)|les (også|mer)|czytaj (także|też|więcej)|читайте (также|також)|"
-    r"[اإ]قرأ (أيضً?ا|ايضً?ا))\s*[:>»|]\s*\S.{0,150}$",
+    r"[اإ]قرأ (أيضً?ا|ايضً?ا))\s*[:>»|]\s*\S.{0,150}$|"
+    # A label in capitals needs no colon: "LÆS OGSÅ Regeringen vil stramme reglerne".
+    r"^(?-i:LÆS OGSÅ|LÆS MERE|READ MORE|READ ALSO|ALSO READ|LESEN SIE AUCH|(À )?LIRE AUSSI)"
+    r"\s\S.{0,150}$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
