@@ -725,6 +725,14 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Subscribe to the Evening Post's briefing. No spam, unsubscribe at any time.",
         "Copyright 2019 Evening Post",
         "Copyright © 2019 The Associated Press. All rights reserved.",
+        # A Danish news site's chrome: saving, audio, the meter of free articles, the
+        # newsletter, the trial offer, stamps of editing and printing.
+        "Gem til senere", "Følg emnet", "Læs hele artiklen", "Læst op af Jens Jensen",
+        "This article was read by an AI voice", "Du har læst 3 af 3 gratis artikler",
+        "Abonner for at læse hele artiklen", "Få de vigtigste nyheder direkte i din indbakke",
+        "Prøv Politiken gratis i 30 dage", "Try The Times free for 30 days",
+        "Sidst redigeret 12.03.2021", "This page was last updated on 12 March 2021",
+        "Dernière mise à jour le 12 mars 2021", "Udskrevet den 3. december 2026",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
@@ -763,6 +771,9 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Young men must sign up for military service when they turn 18, according to the law.",
         "Many families subscribe to a satellite service to follow foreign news channels.",
         "If you live in the camp, you can sign up for the language course at the town hall.",
+        "Digtet blev læst op af forfatteren ved mindehøjtideligheden i Aarhus i går.",
+        "Prøv at forestille dig at flygte uden din familie, sagde hun til de fremmødte.",
+        "Du har læst rapporten, men den siger intet om de 3 af 5 distrikter i nord.",
         "The party sends a newsletter to its members every month, one source said.",
         "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
         "The blogger was charged under the copyright law for sharing a video of the protest.",

@@ -274,6 +274,12 @@ _BOILERPLATE_TEXT = """
     odhlásit|reklama|předplatné|zavřít|zobrazit více|číst dál|diskuse|domů|kontakt|o nás|
     dalīties|komentāri|komentēt|lasīt vairāk|reklāma|meklēt|pieslēgties|ienākt|sākums|
     kontakti|par mums|abonēt|drukāt|aizvērt|
+    save for later|follow this topic|back to homepage|back to home|read the full article|
+    read full article|read the full story|relaterede emner|gem til senere|følg emnet|
+    send tip til redaktionen|tilbage til forsiden|læs hele artiklen|fortsæt med at læse|
+    sponsoreret indhold|vis flere nyheder|næste artikel|forrige artikel|kontakt os|
+    privatlivspolitik|til hovedindhold|genveje|følg os|følg os på facebook|find os på facebook|
+    zum inhalt|diesen artikel anhören|jetzt kostenlos testen|écouter l'article|
     شارك|مشاركة|شارك المقال|طباعة|بحث|الرئيسية|الصفحة الرئيسية|تعليقات|التعليقات|أضف تعليق|
     اشترك|تسجيل الدخول|إعلان|اتصل بنا|من نحن|سياسة الخصوصية|شروط الاستخدام|إغلاق|المزيد|
     التالي|السابق|
@@ -428,6 +434,7 @@ _NEWSLETTER = re.compile(
     r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|النشرة (الإخبارية|البريدية)|"
     r"اشترك في|خبرنامه|"
     r"get (our|the) .{0,30}(in your inbox|emails?)|your inbox|unsubscribe|no spam|"
+    r"din indbakke|ihr postfach|votre boîte (mail|de réception)|"
     r"we('ll| will)? send (you )?(an? )?e-?mails?|breaking news (alerts|e-?mails))",
     re.IGNORECASE,
 )
@@ -456,6 +463,10 @@ _PITCH = re.compile(
     r"\b(already (a |an )?(subscriber|member)|already have an account|"
     r"subscribe (today|to continue|to read)|(account|subscribe|sign in|log in) to continue reading|"
     r"(reached|used) (your|the) (free article|article limit|limit of free)|"
+    # The meter of free articles, and a login or subscription to read on.
+    r"(you have|you've) read \d+ of \d+|du har læst \d+ af \d+|sie haben \d+ von \d+|"
+    r"vous avez lu \d+ (sur|de) \d+|"
+    r"(abonnér|abonner|log ind|opret (en )?(gratis )?(bruger|profil)) for at (læse|fortsætte)|"
     r"(start|begin) (your|a) free trial|subscribers? only|unlimited digital access|"
     r"free articles? (left|remaining)|support our (work|journalism|reporting|mission)|"
     r"your (donation|support|gift) (helps|makes|keeps|allows|enables)|"
@@ -476,6 +487,8 @@ _PITCH = re.compile(
     # Calls that are pitches only as the sentence's imperative: not "he would make a donation",
     # "residents were urged to donate now", "aid to support independent journalism".
     r"(^|[.!?:]\s)(donate (now|today|here)|make a donation|support independent journalism|"
+    r"(try|prøv|essayez|testen sie) .{0,40}(free|gratis|gratuitement|kostenlos)( for| i| pendant)? "
+    r"\d+ (days|weeks|months|dage|uger|måneder|jours|semaines|mois|tage|wochen|monate)|"
     r"(only )?for subscribers)\b",
     re.IGNORECASE,
 )
@@ -567,7 +580,12 @@ _SITE_NOTE = re.compile(
     r"v\.\s?i\.\s?s\.\s?d\.\s?p\.?\s?:?.{0,50}|"
     rf"{_LANGUAGE_NAME}(\s?[|/·•]?\s?{_LANGUAGE_NAME})+|"
     r"printed (from(\s+\S+)?|on\s[^,.;]{0,30}\d{4}[^,.;]{0,20})|"
+    r"udskrevet (den )?\d{1,2}\.? ?(\w+|\d{1,2}\.?) ?\d{4}( kl\.? \d{1,2}[.:]\d{2})?|"
     r"(listen|lyt|anhören|écouter)\W+\d{1,2}:\d{2}(\s?min)?|"
+    # The article read aloud: "Læst op af Jens Jensen", "This article was read by an AI voice".
+    r"(narrated|læst op|read aloud|vorgelesen|lu) (by|af|von|par)\s\S.{0,40}|"
+    r"(this article|the article|artiklen|dieser artikel)( is| was| er| wird| wurde)? "
+    r"(read|læst op|vorgelesen)( aloud| op)? (by|af|von)\s.{0,40}|"
     r"(this (article|story)|denne artikel|artiklen|dieser artikel) (is|was published|er|ist)"
     r" (more than|over|mere end|mehr als|über) \d+ (years?|months?|år|måneder|jahre?|monate?)"
     r"( old| ago| gammel| alt)?)\W*$",
@@ -926,7 +944,8 @@ _RTL_STAMP_LABELS = r"نشر|تاريخ النشر|آخر تحديث|تاریخ 
 _STAMP_PARTS = re.compile(
     rf"\b({_WEEKDAY})\b|\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s?([ap]\.?m\b\.?)?|\d{{1,2}}\s?[ap]\.?m\b\.?|"
     r"\b(utc|gmt|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ist|bst|uk|first|last|updated|"
-    r"published|posted|modified|on|at|den|kl|opdateret|udgivet|publiceret|aktualisiert|"
+    r"published|posted|modified|edited|on|at|den|kl|opdateret|udgivet|publiceret|redigeret|"
+    r"ændret|aktualisiert|geändert|bearbeitet|mise|jour|this|page|was|denne|side|er|"
     r"sidst|senest|zuletzt|dernière|última|ultimo|ostatnio|"
     r"veröffentlicht|am|um|publicado|actualizado|publié|mis à jour|modifié|pubblicato|"
     r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
@@ -942,7 +961,9 @@ _STAMP_PARTS = re.compile(
 )
 _READING_TIME_LINE = re.compile(rf"^({_READING_TIME})\W*$", re.IGNORECASE)
 _STAMP_LABEL = re.compile(
-    r"^((last|sidst|senest|zuletzt) )?(updated|published|posted|opdateret|udgivet|aktualisiert|"
+    r"^((this page was |denne side er )?(last|sidst|senest|zuletzt|dernière) )?"
+    r"(updated|published|posted|edited|modified|opdateret|udgivet|redigeret|ændret|"
+    r"aktualisiert|geändert|bearbeitet|mise à jour|modifié|"
     r"veröffentlicht|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|"
     r"gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|opublikowano|"
     r"zaktualizowano|publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено|"
