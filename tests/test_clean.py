@@ -733,6 +733,10 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         "Prøv Politiken gratis i 30 dage", "Try The Times free for 30 days",
         "Sidst redigeret 12.03.2021", "This page was last updated on 12 March 2021",
         "Dernière mise à jour le 12 mars 2021", "Udskrevet den 3. december 2026",
+        # A Danish authority's page: its share, help, read-aloud, navigation and login
+        # lines, and the heading of its list of links.
+        "Del denne side", "Blev du hjulpet?", "Lyt til siden", "Hent Adobe Reader",
+        "Spring over navigation", "Log ind med MitID", "Relevante links",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:

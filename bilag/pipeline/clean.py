@@ -280,6 +280,11 @@ _BOILERPLATE_TEXT = """
     sponsoreret indhold|vis flere nyheder|næste artikel|forrige artikel|kontakt os|
     privatlivspolitik|til hovedindhold|genveje|følg os|følg os på facebook|find os på facebook|
     zum inhalt|diesen artikel anhören|jetzt kostenlos testen|écouter l'article|
+    del denne side|skriv til os|blev du hjulpet|giv feedback|tekststørrelse|lyt til siden|
+    persondatapolitik|behandling af personoplysninger|cookies|get adobe reader|
+    hent adobe reader|luk menu|åbn menu|vis menu|skip til indhold|spring over navigation|
+    gå til navigation|søg på siden|søg efter|indtast søgeord|log på|log ind med mitid|
+    selvbetjening|in english|english version|dansk version|
     شارك|مشاركة|شارك المقال|طباعة|بحث|الرئيسية|الصفحة الرئيسية|تعليقات|التعليقات|أضف تعليق|
     اشترك|تسجيل الدخول|إعلان|اتصل بنا|من نحن|سياسة الخصوصية|شروط الاستخدام|إغلاق|المزيد|
     التالي|السابق|
@@ -296,7 +301,7 @@ _SECTION_STARTS = re.compile(
     r"you (may|might) also (like|be interested in)|don'?t miss|see more|read more|"
     r"læs (også|mere)|relaterede (artikler|historier)|mest læste|relateret( indhold)?|"
     r"mere fra\s.{1,30}|mere om (emnet|sagen)|flere (nyheder|artikler|historier)\b.*|"
-    r"andre (læser|har læst) også|"
+    r"andre (læser|har læst) også|relaterede sider|relevante links|mest besøgte sider|"
     r"mest (sete|populære)|seneste (nyt|nyheder|artikler)|(udvalgt|anbefalet) (for|til) dig|"
     r"what to read next|most watched|top headlines|in other news|(sponsored|promoted) stories|"
     r"(from )?around the web|recommended reading|elsewhere on\s.{1,30}|"
