@@ -182,6 +182,18 @@ def test_removes_garbage_and_timestamp_lines() -> None:
     assert out == BOTH_PARAGRAPHS
 
 
+@pytest.mark.parametrize("garbage", ["| ~~ ,. ee —=", "a 7 ' , . : ;", "oe | ' ~"])
+def test_removes_ocr_garbage_with_a_few_letters_among_its_marks(garbage: str) -> None:
+    assert between_paragraphs(garbage) == BOTH_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "line", ["10:30 – 12:00", "– 12 % –", "(a) and (c)", "§ 7, stk. 1", "- Ni** My**"]
+)
+def test_a_short_line_of_figures_or_marks_between_words_stays(line: str) -> None:
+    assert line in between_paragraphs(line)
+
+
 def test_removes_image_alt_text_and_credit_caption() -> None:
     out = clean_text([page(P1, "Refugee camp", "Families wait at the border (Image: GETTY)", P2)])
     assert out == BOTH_PARAGRAPHS

@@ -1895,10 +1895,13 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
     if (
         letters < 0.5 * len(text.replace(" ", ""))
         and n < 5
-        and re.search(r"[^\w\s]{3}", text)
+        and sum(not c.isalnum() and not c.isspace() for c in text) >= 3
+        # Figures and names are content: "10:30 – 12:00", "– 12 % –", "- Ni** My**".
+        and sum(c.isdigit() for c in text) <= 1
+        and not any(word[:1].isupper() and word[1:2].islower() for word in text.split())
         and not _CONTENTS_ENTRY.search(text)
     ):
-        return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —="
+        return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —=" or "a 7 ' , . : ;"
     stop = sum(w.lower() in stopwords for w in words)
     # Prose: long enough, closing punctuation (a lone question or exclamation is more often
     # a teaser headline) and a fair share of function words.
