@@ -749,6 +749,11 @@ def test_removes_print_and_reply_links_and_each_phrase_of_the_vocabulary() -> No
         # lines, and the heading of its list of links.
         "Del denne side", "Blev du hjulpet?", "Lyt til siden", "Hent Adobe Reader",
         "Spring over navigation", "Log ind med MitID", "Relevante links",
+        # Country-of-origin sites' chrome (ecoi.net, Refworld, NGOs): navigation, search,
+        # calls to act and to give, a breadcrumb from the home page.
+        "Jump to content", "Advanced Search", "Take action", "Sign the petition",
+        "Print Friendly, PDF & Email", "Home / News / Syria",
+        "Your tax deductible gift can help stop human rights violations around the world.",
     ],
 )  # fmt: skip
 def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None:
@@ -790,6 +795,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Digtet blev læst op af forfatteren ved mindehøjtideligheden i Aarhus i går.",
         "Prøv at forestille dig at flygte uden din familie, sagde hun til de fremmødte.",
         "Du har læst rapporten, men den siger intet om de 3 af 5 distrikter i nord.",
+        "The report was funded by a gift that can help the families, the agency said.",
         "The party sends a newsletter to its members every month, one source said.",
         "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
         "The blogger was charged under the copyright law for sharing a video of the protest.",

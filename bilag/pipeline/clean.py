@@ -285,6 +285,10 @@ _BOILERPLATE_TEXT = """
     hent adobe reader|luk menu|åbn menu|vis menu|skip til indhold|spring over navigation|
     gå til navigation|søg på siden|søg efter|indtast søgeord|log på|log ind med mitid|
     selvbetjening|in english|english version|dansk version|
+    jump to content|jump to navigation|skip to main navigation|advanced search|search tips|
+    stay informed|keep up to date|get the latest news|take action|sign the petition|
+    find out more|on this page|accessibility statement|print friendly|
+    print friendly, pdf & email|permalink|original link|
     شارك|مشاركة|شارك المقال|طباعة|بحث|الرئيسية|الصفحة الرئيسية|تعليقات|التعليقات|أضف تعليق|
     اشترك|تسجيل الدخول|إعلان|اتصل بنا|من نحن|سياسة الخصوصية|شروط الاستخدام|إغلاق|المزيد|
     التالي|السابق|
@@ -378,6 +382,8 @@ _FEEDBACK = re.compile(
 _BREADCRUMB_LABEL = re.compile(
     r"^(you are here|du er her|sie sind hier|vous êtes ici|usted está aquí|está aquí|"
     r"breadcrumbs?|brødkrummesti)\s?(:(\s.{0,80})?)?$|"
+    # A breadcrumb from the home page: "Home / News / Syria", "Forside › Nyheder".
+    r"^(home|forside|startseite|accueil|inicio|portada)(\s[/›>»|]\s[^/›>»|]{1,40}){1,6}$|"
     r"^(get emails about this page|explore the topic|see all updates|"
     r"last updated .{0,40}\bsee all updates)\W*$",
     re.IGNORECASE,
@@ -474,7 +480,8 @@ _PITCH = re.compile(
     r"(abonnér|abonner|log ind|opret (en )?(gratis )?(bruger|profil)) for at (læse|fortsætte)|"
     r"(start|begin) (your|a) free trial|subscribers? only|unlimited digital access|"
     r"free articles? (left|remaining)|support our (work|journalism|reporting|mission)|"
-    r"your (donation|support|gift) (helps|makes|keeps|allows|enables)|"
+    r"your (tax[- ]deductible )?(donation|support|gift|contribution) (can |will )?"
+    r"(help|helps|makes|keeps|allows|enables)|"
     r"allerede abonnent|køb (et )?abonnement|bliv abonnent|kun for abonnenter|"
     r"støt (os|vores arbejde|uafhængig journalistik)|giv et bidrag|"
     r"bereits (digital-)?abonnent|abo (abschließen|sichern)|jetzt (abo|abonnieren|spenden)|"
