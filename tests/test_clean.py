@@ -796,6 +796,8 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Prøv at forestille dig at flygte uden din familie, sagde hun til de fremmødte.",
         "Du har læst rapporten, men den siger intet om de 3 af 5 distrikter i nord.",
         "The report was funded by a gift that can help the families, the agency said.",
+        "Læst op af dommeren fik afgørelsen stor betydning for de andre sager.",
+        "Du har læst 3 af 5 rapporter, men ingen af dem nævner distriktet i nord.",
         "The party sends a newsletter to its members every month, one source said.",
         "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
         "The blogger was charged under the copyright law for sharing a video of the protest.",

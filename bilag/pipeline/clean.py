@@ -475,8 +475,10 @@ _PITCH = re.compile(
     r"subscribe (today|to continue|to read)|(account|subscribe|sign in|log in) to continue reading|"
     r"(reached|used) (your|the) (free article|article limit|limit of free)|"
     # The meter of free articles, and a login or subscription to read on.
-    r"(you have|you've) read \d+ of \d+|du har læst \d+ af \d+|sie haben \d+ von \d+|"
-    r"vous avez lu \d+ (sur|de) \d+|"
+    r"(you have|you've) read \d+ of \d+ (free )?(articles|stories)|"
+    r"du har læst \d+ af \d+ (gratis )?artikler|"
+    r"sie haben \d+ von \d+ (kostenlosen |freien )?(artikeln|beiträgen)|"
+    r"vous avez lu \d+ (sur|de) \d+ articles|"
     r"(abonnér|abonner|log ind|opret (en )?(gratis )?(bruger|profil)) for at (læse|fortsætte)|"
     r"(start|begin) (your|a) free trial|subscribers? only|unlimited digital access|"
     r"free articles? (left|remaining)|support our (work|journalism|reporting|mission)|"
@@ -595,9 +597,10 @@ _SITE_NOTE = re.compile(
     r"udskrevet (den )?\d{1,2}\.? ?(\w+|\d{1,2}\.?) ?\d{4}( kl\.? \d{1,2}[.:]\d{2})?|"
     r"(listen|lyt|anhören|écouter)\W+\d{1,2}:\d{2}(\s?min)?|"
     # The article read aloud: "Læst op af Jens Jensen", "This article was read by an AI voice".
-    r"(narrated|læst op|read aloud|vorgelesen|lu) (by|af|von|par)\s\S.{0,40}|"
+    r"(narrated|læst op|read aloud|vorgelesen|lu) (by|af|von|par)\s"
+    r"(?-i:[A-ZÆØÅÄÖÜ][\w.'’-]*(\s[A-ZÆØÅÄÖÜ][\w.'’-]*){0,3})|"
     r"(this article|the article|artiklen|dieser artikel)( is| was| er| wird| wurde)? "
-    r"(read|læst op|vorgelesen)( aloud| op)? (by|af|von)\s.{0,40}|"
+    r"(read|læst op|vorgelesen)( aloud| op)? (by|af|von)\s[^.!?]{0,40}|"
     r"(this (article|story)|denne artikel|artiklen|dieser artikel) (is|was published|er|ist)"
     r" (more than|over|mere end|mehr als|über) \d+ (years?|months?|år|måneder|jahre?|monate?)"
     r"( old| ago| gammel| alt)?)\W*$",
