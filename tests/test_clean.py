@@ -1460,6 +1460,30 @@ def test_comment_thread_whose_comments_end_in_reply_buttons_goes() -> None:
     assert after_story(*thread) == STORY_TEXT
 
 
+# Readers' comments printed as plain paragraphs, without stamps or reply buttons.
+COMMENTS = [
+    "I tried to cross there with my family last month and the queue was very long, but the\n"
+    "officers were kind to us and the children, and we were on the other side before dark.",
+    "Nobody in our village believes that the authorities will keep the crossing open for more\n"
+    "than a week or two, and the families who went back last year are still waiting for help.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Comments (56)", "Kommentare ( 56 )", "Comments"])
+def test_a_comment_section_under_its_heading_goes_however_much_prose_it_holds(
+    heading: str,
+) -> None:
+    printed = page(HEADER, STORY, "", heading, "", "\n\n".join(COMMENTS), FOOTER)
+    assert clean_text([printed]) == STORY_TEXT
+
+
+def test_a_heading_on_comments_in_the_article_or_a_count_above_it_ends_nothing() -> None:
+    heading = "Comments on the draft law"
+    printed = page(HEADER, "56 comments", "", STORY, "", heading, "", P6, "", P7, FOOTER)
+    out = clean_text([printed])
+    assert out.startswith(STORY_TEXT) and flat(P6) in out and flat(P7) in out
+
+
 def test_single_reply_button_of_an_embedded_post_takes_no_text_with_it() -> None:
     embed = ["Comments", "The border is open again, the queue is short this morning.", "Reply"]
     out = after_story(*embed, "", P4, "", P5)

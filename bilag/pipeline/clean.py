@@ -350,7 +350,7 @@ def _is_section_start(text: str) -> bool:
 _COMMENT_HEADING = re.compile(
     r"^(\d+\s+)?(comments?|responses?|replies|reactions|kommentar(er)?|kommentare?|"
     r"comentarios|commentaires|commenti|comentários|reacties|komentarze|комментарии|коментарі|"
-    r"yorumlar|komentáře)(\s*\(\d+\)|\s+(to|on|til|zu)\b.*)?$|"
+    r"yorumlar|komentáře)(\s*\(\s?\d+\s?\)|\s+(to|on|til|zu)\b.*)?$|"
     r"^((view|show|see|read|load|vis|se|læs|alle) (all |alle )?\d+ (comments|kommentarer|"
     r"kommentare)|loading comments|write a comment|add (a|your) comment|"
     r"leave a (reply|comment)|"
@@ -361,6 +361,8 @@ _COMMENT_HEADING = re.compile(
     r"التعليقات|تعليقات|أضف تعليق(ك|ا)?|اترك تعليقً?ا|نظرات( شما)?|ارسال نظر|دیدگاه\u200c?ها)\W*$",
     re.IGNORECASE,
 )
+# "Comments on the draft law": a report's heading, not a site's comment section.
+_COMMENT_TOPIC = re.compile(r"^\S+\s+(to|on|til|zu)\s", re.IGNORECASE)
 _COMMENT_SIGNATURE = re.compile(
     r"^(\d+[.)]\s+)?\S.{0,40}?\s(says|skriver|schreibt|sagt|écrit|dice):$", re.IGNORECASE
 )
@@ -489,6 +491,7 @@ _PITCH = re.compile(
     r"bereits (digital-)?abonnent|abo (abschließen|sichern)|jetzt (abo|abonnieren|spenden)|"
     r"\d+ (wochen|monate?) (kostenlos|gratis) (testen|lesen)|nur für abonnenten|"
     r"abonnent werden|mit ihrer spende|spenden sie|unterstützen sie (uns|unsere)|"
+    r"unterstützen sie (diese form des|unabhängigen|guten) journalismus|"
     # The paywall's choice of offers: "Wählen Sie Ihren Zugang und lesen Sie weiter".
     r"choose your (subscription|plan|offer)|vælg (dit|et) abonnement|"
     r"wählen sie (ihren|ein) (zugang|abo\w*)|choisissez (votre|une) (abonnement|offre|formule)|"
@@ -680,7 +683,7 @@ _COMMENT_FORM = re.compile(
 )
 _COMMENT_RULES = re.compile(
     r"\b(comments?|commenting|commenters|posts)\b.*\b(polic(y|ies)|guidelines|rules|standards|"
-    r"respectful|civil|constructive|on topic|off-topic|reserve the right)|"
+    r"respectful|civil|constructive|on topic|off-topic|reserve the right|moderated)|"
     r"\b(register|log ?in|sign ?in|logged in)\b.{0,20}\bcomment|"
     r"\b(register|log ?in|sign ?in)\b.{0,60}\bjoin the (discussion|conversation)",
     re.IGNORECASE,
@@ -694,7 +697,9 @@ _OTHER_COMMENTS = re.compile(
 )
 _OTHER_RULES = re.compile(
     r"\b(debatregler|retningslinjer|regler|netiquette|richtlinien|regeln|charte|règles|normas|"
-    r"reglas|regras|regole|huisregels|regels)\b",
+    r"reglas|regras|regole|huisregels|regels|"
+    # Comments are read before they appear: "Ihre Kommentare werden moderiert".
+    r"moderiert|modereres|modereret|modérés|moderados|moderati|gemodereerd)\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(
@@ -2540,6 +2545,8 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
     # Outside the article body, short blocks are headlines and labels of other content.
     regions = _article_regions(blocks)
+    if web_print and regions:
+        regions[-1] = _end_at_comments(blocks, *regions[-1])
     inside = {i for start, end in regions for i in range(start, end)}
     for i, block in enumerate(blocks):
         if i not in inside and block.kind in _UNSURE:
@@ -2612,6 +2619,23 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
     if not web_print:
         _keep_page_content(blocks, unsure)
+
+
+def _end_at_comments(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
+    """The region up to the heading of a comment section within it, once the article has
+    started: readers' comments are prose too, and a long thread would carry the region on."""
+    words = 0
+    for i in range(start, end):
+        text = blocks[i].text
+        if (
+            words >= _ARTICLE_WORDS
+            and _COMMENT_HEADING.match(text)
+            and not _COMMENT_TOPIC.match(text)
+        ):
+            return start, i
+        if blocks[i].kind is _Kind.GOOD:
+            words += _n_words(text)
+    return start, end
 
 
 def _is_end_marker(block: _Block) -> bool:
