@@ -1477,6 +1477,21 @@ def test_a_comment_section_under_its_heading_goes_however_much_prose_it_holds(
     assert clean_text([printed]) == STORY_TEXT
 
 
+BIOGRAPHY = """Jane Doe has covered the Middle East for the Evening Post since 2009, first from
+Beirut and later from Amman, and she is the author of two books about the war in Syria."""
+
+
+@pytest.mark.parametrize("heading", ["About the author", "Om forfatteren"])
+def test_the_authors_biography_after_the_article_goes(heading: str) -> None:
+    printed = page(HEADER, STORY, "", heading, "", BIOGRAPHY, FOOTER)
+    assert clean_text([printed]) == STORY_TEXT
+
+
+def test_an_author_box_above_the_article_takes_no_article_with_it() -> None:
+    printed = page(HEADER, "About the author", "", BIOGRAPHY, "", STORY, FOOTER)
+    assert clean_text([printed]).endswith(STORY_TEXT)
+
+
 def test_a_heading_on_comments_in_the_article_or_a_count_above_it_ends_nothing() -> None:
     heading = "Comments on the draft law"
     printed = page(HEADER, "56 comments", "", STORY, "", heading, "", P6, "", P7, FOOTER)

@@ -363,6 +363,11 @@ _COMMENT_HEADING = re.compile(
 )
 # "Comments on the draft law": a report's heading, not a site's comment section.
 _COMMENT_TOPIC = re.compile(r"^\S+\s+(to|on|til|zu)\s", re.IGNORECASE)
+_ABOUT_AUTHOR = re.compile(
+    r"^(about the (author|writer)s?|om (forfatteren|skribenten)|über (den autor|die autorin)|"
+    r"à propos de l'auteur|sobre el autor|sull'autore|over de auteur)\W*$",
+    re.IGNORECASE,
+)
 _COMMENT_SIGNATURE = re.compile(
     r"^(\d+[.)]\s+)?\S.{0,40}?\s(says|skriver|schreibt|sagt|écrit|dice):$", re.IGNORECASE
 )
@@ -2629,7 +2634,7 @@ def _end_at_comments(blocks: list[_Block], start: int, end: int) -> tuple[int, i
         text = blocks[i].text
         if (
             words >= _ARTICLE_WORDS
-            and _COMMENT_HEADING.match(text)
+            and (_COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text))
             and not _COMMENT_TOPIC.match(text)
         ):
             return start, i
@@ -2644,7 +2649,7 @@ def _is_end_marker(block: _Block) -> bool:
     text = block.text
     return block.kind is _Kind.BAD and (
         _is_section_start(text)
-        or bool(_COMMENT_HEADING.match(text))
+        or bool(_COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text))
         or _is_share_bar(_WORD.findall(text))
         or _is_share_chrome(text)
         or _is_tag_line(text)
