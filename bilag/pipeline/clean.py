@@ -2551,7 +2551,7 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     # Outside the article body, short blocks are headlines and labels of other content.
     regions = _article_regions(blocks)
     if web_print and regions:
-        regions[-1] = _end_at_comments(blocks, *regions[-1])
+        regions[-1] = _end_at_closing_section(blocks, *regions[-1])
     inside = {i for start, end in regions for i in range(start, end)}
     for i, block in enumerate(blocks):
         if i not in inside and block.kind in _UNSURE:
@@ -2626,9 +2626,10 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
         _keep_page_content(blocks, unsure)
 
 
-def _end_at_comments(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
-    """The region up to the heading of a comment section within it, once the article has
-    started: readers' comments are prose too, and a long thread would carry the region on."""
+def _end_at_closing_section(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
+    """The region up to the heading of a comment section or of the author's biography within
+    it, once the article has started: readers' comments and biographies are prose too, and a
+    long thread would carry the region on."""
     words = 0
     for i in range(start, end):
         text = blocks[i].text
