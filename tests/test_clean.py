@@ -1487,6 +1487,17 @@ def test_the_authors_biography_after_the_article_goes(heading: str) -> None:
     assert clean_text([printed]) == STORY_TEXT
 
 
+def test_prose_after_the_tag_line_below_the_article_goes() -> None:
+    teaser = P6  # another article's summary, as long as a paragraph of prose
+    printed = page(HEADER, STORY, "", "Tags: Syria, returns", "", teaser, FOOTER)
+    assert clean_text([printed]) == STORY_TEXT
+
+
+def test_a_tag_line_above_the_article_takes_no_article_with_it() -> None:
+    printed = page(HEADER, "Tags: Syria, returns", "", STORY, FOOTER)
+    assert clean_text([printed]) == STORY_TEXT
+
+
 def test_an_author_box_above_the_article_takes_no_article_with_it() -> None:
     printed = page(HEADER, "About the author", "", BIOGRAPHY, "", STORY, FOOTER)
     assert clean_text([printed]).endswith(STORY_TEXT)

@@ -2627,17 +2627,16 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
 
 
 def _end_at_closing_section(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
-    """The region up to the heading of a comment section or of the author's biography within
-    it, once the article has started: readers' comments and biographies are prose too, and a
-    long thread would carry the region on."""
+    """The region up to the heading of a comment section or of the author's biography, or
+    up to the article's tags, once the article has started: readers' comments, biographies and
+    the teasers under the tags are prose too, and would carry the region on. (Share bars and
+    newsletter boxes stand inside articles as well.)"""
     words = 0
     for i in range(start, end):
         text = blocks[i].text
-        if (
-            words >= _ARTICLE_WORDS
-            and (_COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text))
-            and not _COMMENT_TOPIC.match(text)
-        ):
+        closing = _COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text)
+        tags = blocks[i].kind is _Kind.BAD and _is_tag_line(text)
+        if words >= _ARTICLE_WORDS and (tags or (closing and not _COMMENT_TOPIC.match(text))):
             return start, i
         if blocks[i].kind is _Kind.GOOD:
             words += _n_words(text)
