@@ -287,8 +287,8 @@ _BOILERPLATE_TEXT = """
     selvbetjening|in english|english version|dansk version|
     jump to content|jump to navigation|skip to main navigation|advanced search|search tips|
     stay informed|keep up to date|get the latest news|take action|sign the petition|
-    find out more|on this page|accessibility statement|print friendly|
-    print friendly, pdf & email|permalink|original link|
+    find out more|on this page|accessibility statement|print friendly, pdf & email|
+    permalink|original link|
     شارك|مشاركة|شارك المقال|طباعة|بحث|الرئيسية|الصفحة الرئيسية|تعليقات|التعليقات|أضف تعليق|
     اشترك|تسجيل الدخول|إعلان|اتصل بنا|من نحن|سياسة الخصوصية|شروط الاستخدام|إغلاق|المزيد|
     التالي|السابق|
@@ -2626,6 +2626,11 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
         _keep_page_content(blocks, unsure)
 
 
+def _is_closing_heading(text: str) -> bool:
+    """The heading of a comment section or of the author's biography."""
+    return bool(_COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text))
+
+
 def _end_at_closing_section(blocks: list[_Block], start: int, end: int) -> tuple[int, int]:
     """The region up to the heading of a comment section or of the author's biography, or
     up to the article's tags, once the article has started: readers' comments, biographies and
@@ -2634,9 +2639,9 @@ def _end_at_closing_section(blocks: list[_Block], start: int, end: int) -> tuple
     words = 0
     for i in range(start, end):
         text = blocks[i].text
-        closing = _COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text)
+        closing = _is_closing_heading(text) and not _COMMENT_TOPIC.match(text)
         tags = blocks[i].kind is _Kind.BAD and _is_tag_line(text)
-        if words >= _ARTICLE_WORDS and (tags or (closing and not _COMMENT_TOPIC.match(text))):
+        if words >= _ARTICLE_WORDS and (tags or closing):
             return start, i
         if blocks[i].kind is _Kind.GOOD:
             words += _n_words(text)
@@ -2649,7 +2654,7 @@ def _is_end_marker(block: _Block) -> bool:
     text = block.text
     return block.kind is _Kind.BAD and (
         _is_section_start(text)
-        or bool(_COMMENT_HEADING.match(text) or _ABOUT_AUTHOR.match(text))
+        or _is_closing_heading(text)
         or _is_share_bar(_WORD.findall(text))
         or _is_share_chrome(text)
         or _is_tag_line(text)
