@@ -10,9 +10,11 @@ Usage (from the repository root)::
 
 CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
 
-* ``bilag/*/bilag.pdf``: text per page from the PDF text layer (pypdfium2); a document whose
-  text layer is empty is OCR'd with ``pdftoppm -r 300`` + ``tesseract -l dan+eng``. Page 1
-  (the board's cover sheet) is dropped. Gold: ``expected.json`` key ``gold_text``.
+* ``bilag/*/bilag.pdf``: text per page from the PDF text layer (pypdfium2); a page whose
+  text layer needs OCR (``extract.text_needs_ocr``) is read by the portal's own
+  ``ocr.ocr_page`` (Danish and English, 300 dpi or the scan's own resolution), as processing
+  reads it. Page 1 (the board's cover sheet) is dropped. Gold: ``expected.json`` key
+  ``gold_text``.
 * ``web/articles/*.html.gz``: printed to PDF with headless Chromium, keeping its default
   print header (date, title) and footer (URL, page x/y) as real bilag have them. Gold:
   ``ground-truth.json`` key ``articleBody``. ``--limit`` (default 20) caps how many; ``--all``
@@ -113,11 +115,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bilag.pipeline.clean import clean_pages  # noqa: E402
-from bilag.pipeline.extract import PageText, made_by_browser, page_texts  # noqa: E402
+from bilag.pipeline.extract import (  # noqa: E402
+    PageText,
+    made_by_browser,
+    page_texts,
+    text_needs_ocr,
+)
 from bilag.pipeline.language import LANGUAGES, SCANDINAVIAN, detect_language  # noqa: E402
+from bilag.pipeline.ocr import ocr_page  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
+OCR_LANGUAGES = ["dan", "eng"]  # as processing (BAGGRUND_OCR_LANGUAGES)
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
@@ -331,22 +340,23 @@ def pdf_document(path: Path) -> Document:
     return Document(list(page_texts(path)), made_by_browser(path))
 
 
-def ocr_document(path: Path) -> Document:
-    target = CACHE / "ocr" / hashlib.sha1(str(path.resolve()).encode()).hexdigest()
-    target.mkdir(parents=True, exist_ok=True)
-    if not list(target.glob("p-*.png")):
-        subprocess.run(["pdftoppm", "-r", "300", "-png", str(path), str(target / "p")], check=True)
-    pages = []
-    for image in sorted(target.glob("p-*.png")):
-        text_file = image.with_suffix(".txt")
-        if not text_file.exists():
-            subprocess.run(
-                ["tesseract", str(image), str(image.with_suffix("")), "-l", "dan+eng"],
-                check=True,
-                capture_output=True,
-            )
-        pages.append(PageText(text_file.read_text()))
-    return Document(pages)
+def ocr_text(path: Path, index: int) -> str:
+    """The page's text as processing OCRs it, cached per page."""
+    key = hashlib.sha1(f"{path.resolve()}:{index}:{OCR_LANGUAGES}".encode()).hexdigest()
+    cached = CACHE / "ocr-page" / f"{key}.txt"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        text = ocr_page(path, index, languages=OCR_LANGUAGES, timeout=600)
+        cached.write_text(text)
+    return cached.read_text()
+
+
+def bilag_document(path: Path) -> Document:
+    pages = [
+        PageText(ocr_text(path, index)) if text_needs_ocr(page.text) else page
+        for index, page in enumerate(page_texts(path))
+    ]
+    return Document(pages, made_by_browser(path))
 
 
 def print_to_pdf(html_gz: Path, flags: tuple[str, ...] = ()) -> Path | None:
@@ -388,9 +398,7 @@ def bilag_inputs(corpus: Path) -> list[Input]:
     for folder in sorted((corpus / "bilag").glob("*/")):
         pdf = folder / "bilag.pdf"
         expected = json.loads((folder / "expected.json").read_text())
-        document = pdf_document(pdf)
-        if sum(len(p.text.strip()) for p in document.pages) < 50:
-            document = ocr_document(pdf)
+        document = bilag_document(pdf)
         document.pages = document.pages[1:]  # the cover sheet
         out.append((f"bilag/{folder.name}", document, expected["gold_text"]))
     return out
