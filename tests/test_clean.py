@@ -229,6 +229,31 @@ def test_keeps_real_hyphens_at_line_end() -> None:
     assert "self-appointed long-term observers" in out
 
 
+def test_english_text_keeps_the_hyphen_between_two_english_words_that_join_to_none() -> None:
+    # OCR'd text has no hyphenation mark, and "cheating" and "hiked" occur only here.
+    text = page(
+        "The carmaker, which has focused on electric vehicles after its diesel emissions-",
+        "cheating scandal, says the wagon will go far, while landlords in the city hiked-",
+        "up the rent and the government said that it would look into the matter soon.",
+    )
+    out = clean_text([text])
+    assert "diesel emissions-cheating scandal" in out
+    assert "landlords in the city hiked-up the rent" in out
+    assert "while landlords" in out
+
+
+def test_danish_text_joins_a_compound_broken_at_a_line_end() -> None:
+    # Danish writes compounds closed: "for" and "hold" are English words, but not here.
+    text = page(
+        "Ifølge rapporten er de generelle for-",
+        "hold for asylansøgere i landet blevet værre, og flere menneskerettigheds-",
+        "organisationer har kritiseret myndighederne for den måde, som de behandler dem på.",
+    )
+    out = clean_text([text])
+    assert "de generelle forhold for asylansøgere" in out
+    assert "flere menneskerettighedsorganisationer har" in out
+
+
 def test_paragraph_split_across_pages_joins_onto_first_page() -> None:
     first, rest = P2.split("\n", 1)
     pages = [page(P1, "", first), page(rest, "", P3)]
