@@ -187,6 +187,16 @@ def test_removes_ocr_garbage_with_a_few_letters_among_its_marks(garbage: str) ->
     assert between_paragraphs(garbage) == BOTH_PARAGRAPHS
 
 
+@pytest.mark.parametrize("icon", ["løs", "wr", "ib,"])
+def test_removes_an_icon_that_ocr_reads_as_a_short_word(icon: str) -> None:
+    assert between_paragraphs(icon) == BOTH_PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", ["EU", "Pro", "FN"])
+def test_a_short_capitalised_word_alone_on_its_line_stays(line: str) -> None:
+    assert line in between_paragraphs(line).split("\n\n")
+
+
 @pytest.mark.parametrize(
     "line", ["10:30 – 12:00", "– 12 % –", "(a) and (c)", "§ 7, stk. 1", "- Ni** My**"]
 )

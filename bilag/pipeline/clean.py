@@ -1849,6 +1849,14 @@ def _is_tag_line(text: str) -> bool:
     )
 
 
+def _is_icon_read(text: str) -> bool:
+    """An icon that OCR reads as a word of two or three small letters alone on its line:
+    "løs", "wr", "ib,". A capital may start a heading's or caption's last word ("Pro"), or
+    an abbreviation ("EU")."""
+    word = text.removesuffix(",")  # not "all...", a teaser cut short
+    return 2 <= len(word) <= 3 and word.isalpha() and word.islower()
+
+
 # A bar of links or tags on one line: "Home › News › World", "Topics • Politics • Courts";
 # OCR reads the bullet as "e" or "«" ("Topics e Politics e Courts"), so there the items
 # must be capitalised.
@@ -1956,6 +1964,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         and not _CONTENTS_ENTRY.search(text)
     ):
         return _Kind.BAD  # OCR noise such as "| ~~ ,. ee —=" or "a 7 ' , . : ;"
+    if _is_icon_read(text):
+        return _Kind.BAD
     stop = sum(w.lower() in stopwords for w in words)
     # Prose: long enough, closing punctuation (a lone question or exclamation is more often
     # a teaser headline) and a fair share of function words.
