@@ -518,6 +518,16 @@ def test_print_header_in_the_middle_of_the_text_is_removed() -> None:
     assert clean_pages(pages) == [flat(P1) + "\n\n" + flat(P2), flat(P3)]
 
 
+def test_print_headers_title_that_ocr_reads_apart_from_its_date_is_removed() -> None:
+    # OCR reads the date at the header's left and the title at its centre as two blocks,
+    # and may put the title anywhere on the page.
+    pages = [
+        page("11/25/26, 12:19 PM Border crossing reopens for trade | Daily News", P1),
+        page("11/25/26, 12:19 PM", P2, "Border crossing reopens for trade | Daily News", P3),
+    ]
+    assert clean_pages(pages) == [flat(P1), flat(P2) + "\n\n" + flat(P3)]
+
+
 def test_link_at_the_bottom_of_a_page_is_content_without_a_page_count() -> None:
     pages = [page(P1, "The full report: https://example.org/report.pdf", "https://example.org/a")]
     out = clean_text(pages)

@@ -1248,6 +1248,20 @@ def _remove_count_furniture(lines: list[_Line], edge: int) -> bool:
     return True
 
 
+def _print_titles(pages: list[list[_Line]]) -> set[str]:
+    """The page titles that a browser's print header shows with the site's name ("Headline |
+    Site"): OCR may read such a title apart from the header's date and time, on another
+    page and anywhere on it."""
+    titles = set()
+    for lines in pages:
+        for line in lines:
+            if m := _PRINT_HEADER.match(line.stripped):
+                title = (m.group(2) or "").strip()
+                if _TITLE_SEPARATOR.search(title):
+                    titles.add(title)
+    return titles
+
+
 def _remove_positional(pages: list[list[_Line]]) -> bool:
     """Remove furniture lines; True when the pages carry a browser's print header/footer."""
     edge = 3  # lines at the top and bottom of a page that may be headers or footers
@@ -1259,6 +1273,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     url_pages = Counter(
         _shape(line.stripped) for lines in pages for line in lines if _URL.match(line.stripped)
     )
+    titles = _print_titles(pages)
     browser_pages = 0
     for lines in pages:
         browser = _remove_count_furniture(lines, edge)
@@ -1298,6 +1313,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
             if (
                 header
                 or footer
+                or text in titles
                 or (
                     (at_top or at_bottom)
                     and (_PAGE_NUMBER.match(text) or _CLIPPED_LINE.match(text))
