@@ -80,6 +80,10 @@ only the first run is slow. Metrics per document and overall:
   report's paragraph runs on past the page's footnotes and the next page's header):
   sentences missing there were never printed, so no cleaner can find them. ``recall/raw``
   is recall relative to the sentences that are in the raw text.
+* mended: gold sentences that are not in the raw text but are in the cleaned text, which
+  mends it (OCR's bar for "I", "| think"; a word hyphenated where the naive join of the raw
+  lines keeps the hyphen); a line so mended no longer matches its raw line, so
+  if the gold lacks it (OCR misread another word of it) it counts as removed junk.
 * removal: share of junk lines (raw lines that are not part of the gold text) that are gone
   from the cleaned text.
 * rm-text: the same share without the junk lines that are headings of the article itself.
@@ -113,7 +117,7 @@ import tarfile
 import tempfile
 import unicodedata
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -230,6 +234,7 @@ class Result:
     kept_after: int = 0
     declared_language: str = ""
     detected_language: str = ""  # ``detect_language`` of the cleaned text, as processing does
+    mended: int = 0  # gold sentences not in the raw text but in the cleaned text (see below)
 
     @property
     def recall(self) -> float:
@@ -341,6 +346,7 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
         *kept_places(out, found, kept),
         document.declared_language,
         detect_language("\n\n".join(page for page in cleaned if page)),
+        sum(s in out for s in sentences if s not in in_raw),
     )
 
 
@@ -472,7 +478,9 @@ def scanned_inputs(corpus: Path, count: int, jobs: int) -> list[Input]:
         pdfs = list(pool.map(print_to_pdf, files))
         printed = [(f, pdf) for f, pdf in zip(files, pdfs, strict=True) if pdf is not None]
         scans = [scan(pdf, f.name) for f, pdf in printed]
-        documents = list(pool.map(bilag_document, scans))
+    # pdfium is not thread-safe: the pages are read and OCR'd in processes.
+    with ProcessPoolExecutor(jobs) as processes:
+        documents = list(processes.map(bilag_document, scans))
     out = []
     for (html_gz, _), document in zip(printed, documents, strict=True):
         key = html_gz.name.removesuffix(".html.gz")
@@ -775,6 +783,11 @@ def main() -> None:
             f"(macro {macro_removal:.1%}); rm-text, without {headings} heading lines of the "
             f"article: {text_removed}/{text_junk} = {text_removed / max(text_junk, 1):.1%}"
         )
+        mended = sum(r.mended for r in group)
+        if mended:
+            print(
+                f"  {mended} more gold sentences are found only as the cleaner mends the raw text"
+            )
         kept = junk - removed
         if kept:
             shares = [sum(getattr(r, f"kept_{place}") for r in group) / kept for place in PLACES]

@@ -264,6 +264,23 @@ def test_danish_text_joins_a_compound_broken_at_a_line_end() -> None:
     assert "flere menneskerettighedsorganisationer har" in out
 
 
+def test_ocrs_bar_for_the_pronoun_i_is_mended_in_the_kept_text() -> None:
+    text = page(
+        '"| run my business on my phone. | have for years, and |\'m not alone," he said, and',
+        "the minister added that the border crossing would reopen once the talks had ended.",
+    )
+    out = clean_text([text])
+    assert out.startswith('"I run my business on my phone. I have for years, and I\'m not alone,"')
+
+
+def test_a_bar_before_a_capitalised_word_or_a_figure_stays() -> None:
+    text = page(
+        "The report (UNHCR | Geneva) was published on Monday and counts 12 | 14 camps in the",
+        "region, where the border crossing would reopen once the talks had ended this week.",
+    )
+    assert "(UNHCR | Geneva) was published on Monday and counts 12 | 14 camps" in clean_text([text])
+
+
 def test_paragraph_split_across_pages_joins_onto_first_page() -> None:
     first, rest = P2.split("\n", 1)
     pages = [page(P1, "", first), page(rest, "", P3)]

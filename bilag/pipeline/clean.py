@@ -121,7 +121,8 @@ The approach, in order:
    text file), a document in English (most of its words are in pyspellchecker's English word
    list) keeps the hyphen between two English words whose joining is none
    ("emissions-cheating", "hiked-up") and joins the rest; other languages write compounds
-   closed, and join unless the document uses both halves as words. Such a PDF without the print
+   closed, and join unless the document uses both halves as words. OCR's bar for the
+   pronoun "I" ("| think") is mended in the kept text. Such a PDF without the print
    header (saved with it turned off) has its links read as a web print's; it is judged as a
    web page when it prints 20 or more short lines as links (a site's menus and teasers), else
    as a report, which a browser's engine makes too (HTML to PDF).
@@ -2895,6 +2896,11 @@ def _site_link_lines(pages: list[list[_Line]]) -> int:
     )
 
 
+# Tesseract often reads the pronoun "I" as a bar: "| think", "\"| don't", "|'m". A bar that
+# separates menu items stands between capitalised names; it is mended only in the text kept.
+_OCR_BAR_FOR_I = re.compile(r"(?<![^\s\"“‘(\[])\|(?=\s[a-z]|['’](?:m|ll|d|ve)\b)")
+
+
 def clean_pages(
     pages: list[str], link_lines: Sequence[Collection[int]] = (), browser_made: bool = False
 ) -> list[str]:
@@ -2927,7 +2933,7 @@ def clean_pages(
     out: list[list[str]] = [[] for _ in pages]
     for block in blocks:
         if block.kind is not _Kind.BAD:
-            out[block.page].append(block.text)
+            out[block.page].append(_OCR_BAR_FOR_I.sub("I", block.text))
     return ["\n\n".join(parts) for parts in out]
 
 
