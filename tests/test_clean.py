@@ -1555,6 +1555,28 @@ def test_prose_after_the_tag_line_below_the_article_goes() -> None:
     assert clean_text([printed]) == STORY_TEXT
 
 
+def test_a_topics_heading_and_its_list_below_the_article_go_as_ocr_reads_them() -> None:
+    # OCR reads the list's bullets as "e" and "+".
+    tags = ["Topics", "", "+ Government and politics", "", "e International relations", "",
+            "e Border crossings"]  # fmt: skip
+    printed = page(HEADER, STORY, "", *tags, FOOTER)
+    assert clean_text([printed]) == STORY_TEXT
+
+
+def test_lines_that_ocr_starts_with_a_bullet_read_as_e_are_a_list() -> None:
+    items = ["e Syria", "e Iraq", "+ Afghanistan"]
+    out = between_paragraphs("\n".join(items))
+    assert "\n\n• Syria\n\n• Iraq\n\n• Afghanistan\n\n" in out
+
+
+def test_a_line_that_starts_with_e_alone_is_no_list_item() -> None:
+    text = page(
+        "Il presidente ha incontrato i ministri del governo ieri sera a Roma, e la riunione",
+        "e Trump ha parlato con loro della situazione al confine per quasi due ore di fila.",
+    )
+    assert "e Trump ha parlato" in clean_text([text])
+
+
 def test_a_tag_line_above_the_article_takes_no_article_with_it() -> None:
     printed = page(HEADER, "Tags: Syria, returns", "", STORY, FOOTER)
     assert clean_text([printed]) == STORY_TEXT

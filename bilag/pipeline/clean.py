@@ -344,6 +344,10 @@ _SECTION_STARTS = re.compile(
     re.IGNORECASE,
 )
 
+# A heading over the article's tags ("Topics" and its list); before the article, a menu's
+# item of the same name.
+_TAG_HEADING = re.compile(r"^(topics|tags|emner|themen|schlagw(ö|oe)rter|nøgleord)$", re.IGNORECASE)
+
 # "More" and the site's name: "More Daily Courier", its list of other articles.
 _MORE_FROM_SITE = re.compile(r"^More(\s[A-Z][\w.'’&-]*){1,3}$")
 
@@ -1166,8 +1170,27 @@ def _page_lines(pages: list[str], link_lines: Sequence[Collection[int]] = ()) ->
                 blank = False
                 hyphen = mark
                 soft = False
+        _mend_ocr_bullets(lines)
         result.append(lines)
     return result
+
+
+# The marks that OCR reads a list's bullet as: "e Politics", "+ Sport", "« Courts".
+_OCR_BULLET = re.compile(r"^[e+«°¢=©](?=\s+[A-ZÆØÅÄÖÜ0-9])")
+
+
+def _mend_ocr_bullets(lines: list[_Line]) -> None:
+    """Give two or more lines in a row that start with such a mark a bullet: a list's items.
+    One such line alone may be a sentence's line ("e Trump", Italian's "and")."""
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and _OCR_BULLET.match(line.text):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.text = _OCR_BULLET.sub("•", item.text, count=1)
+        run = []
 
 
 # --------------------------------------------------------------------------- by position
@@ -2563,7 +2586,10 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     for block in blocks:
         kind = block.kind
         prose = kind in (_Kind.GOOD, _Kind.NEAR_GOOD) and bool(_TERMINAL.search(block.text))
-        if _is_section_start(block.text):
+        tag_heading = prose_words >= _ARTICLE_WORDS and bool(_TAG_HEADING.match(block.text))
+        if tag_heading:
+            block.kind = _Kind.BAD
+        if tag_heading or _is_section_start(block.text):
             in_section = True
             article_ended = article_ended or (
                 prose_words >= _ARTICLE_WORDS and boilerplate_lines >= _END_GAP
