@@ -281,6 +281,22 @@ def test_a_bar_before_a_capitalised_word_or_a_figure_stays() -> None:
     assert "(UNHCR | Geneva) was published on Monday and counts 12 | 14 camps" in clean_text([text])
 
 
+def test_a_blank_line_that_ocr_sets_inside_a_paragraph_does_not_split_it() -> None:
+    text = page(
+        "Sondland, a wealthy hotelier whom the president tapped as his ambassador to the",
+        "European Union, is more directly entangled than any witness yet in the efforts of the",
+        "president to get the government in Kyiv to open an investigation of his political rival",
+        "",
+        "Joe Biden and the Democrats in the 2016 election, according to the testimony so far.",
+    )
+    assert "investigation of his political rival Joe Biden and the Democrats" in clean_text([text])
+
+
+def test_a_short_line_before_a_blank_line_and_a_capital_stays_apart() -> None:
+    text = page("Border crossing reopens for trade", "", P1)
+    assert clean_text([text]) == "Border crossing reopens for trade\n\n" + flat(P1)
+
+
 def test_paragraph_split_across_pages_joins_onto_first_page() -> None:
     first, rest = P2.split("\n", 1)
     pages = [page(P1, "", first), page(rest, "", P3)]

@@ -1529,7 +1529,15 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
         fill = 0.8 if alone and b[:1].isupper() else 0.6
         return not terminal and _n_words(a) >= 4 and _width(a) >= fill * width and not caption()
     if nxt.blank_before:
-        return False  # OCR and real text layers mark paragraphs with a blank line
+        # OCR and real text layers mark paragraphs with a blank line; OCR also sets one
+        # inside a paragraph now and then, after a full line that stops mid-sentence (of a
+        # paragraph: a line alone is a widget's as often, "… Thank you for your feedback").
+        return (
+            not alone
+            and _stops_mid_sentence(a, width)
+            and _is_full_line(b, width)
+            and not caption()
+        )
     if not terminal and _ends_in_run_on_word(a) and b[:1].isalnum():
         return not caption()
     # A short line without closing punctuation that starts with a capital is a heading or a
@@ -1542,6 +1550,16 @@ def _continues(prev: _Line, nxt: _Line, width: float, alone: bool = False) -> bo
     if terminal and _is_heading_like(b) and _width(b) < 0.5 * width:
         return False
     return _n_words(a) >= 4 and not caption()
+
+
+def _stops_mid_sentence(text: str, width: float) -> bool:
+    """A full line of prose that ends on a word in small letters ("… political rival")."""
+    last = text.split()[-1]
+    return last.isalpha() and last.islower() and _is_full_line(text, width)
+
+
+def _is_full_line(text: str, width: float) -> bool:
+    return _n_words(text) >= 8 and _width(text) >= 0.9 * width
 
 
 def _column_width(lines: list[_Line]) -> float:
