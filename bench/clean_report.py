@@ -484,6 +484,7 @@ def scanned_inputs(corpus: Path, count: int, jobs: int) -> list[Input]:
     out = []
     for (html_gz, _), document in zip(printed, documents, strict=True):
         key = html_gz.name.removesuffix(".html.gz")
+        document.declared_language = declared_language(gzip.decompress(html_gz.read_bytes()))
         out.append((f"scan/{key[:12]}", document, truth[key]["articleBody"]))
     return out
 
