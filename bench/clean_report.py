@@ -139,9 +139,9 @@ from bilag.pipeline.ocr import ocr_page  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "baggrund-clean-cache"
 NEWSPAPER_SDIST = "newspaper4k==0.9.6"
-OCR_LANGUAGES = ["dan", "eng"]
+OCR_LANGUAGES = ["dan", "eng"]  # as processing (BAGGRUND_OCR_LANGUAGES)
 SCAN_DPI = 200  # as the board scans (ukraine-1207)
-SCANNED = 24  # web articles scanned for the "scan" set  # as processing (BAGGRUND_OCR_LANGUAGES)
+SCANNED = 24  # web articles scanned for the "scanned web" set
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
@@ -469,11 +469,8 @@ def scanned_inputs(corpus: Path, count: int, jobs: int) -> list[Input]:
     folder = corpus / "web" / "articles"
     truth = json.loads((folder / "ground-truth.json").read_text())
     files = [f for f in sorted(folder.glob("*.html.gz")) if f.name.split(".")[0] in truth]
-    files = [
-        f
-        for f in files[::2]
-        if declared_language(gzip.decompress(f.read_bytes())) in {"", "en", "da"}
-    ][:count]
+    languages = {f: declared_language(gzip.decompress(f.read_bytes())) for f in files[::2]}
+    files = [f for f, language in languages.items() if language in {"", "en", "da"}][:count]
     with ThreadPoolExecutor(jobs) as pool:
         pdfs = list(pool.map(print_to_pdf, files))
         printed = [(f, pdf) for f, pdf in zip(files, pdfs, strict=True) if pdf is not None]
@@ -484,7 +481,7 @@ def scanned_inputs(corpus: Path, count: int, jobs: int) -> list[Input]:
     out = []
     for (html_gz, _), document in zip(printed, documents, strict=True):
         key = html_gz.name.removesuffix(".html.gz")
-        document.declared_language = declared_language(gzip.decompress(html_gz.read_bytes()))
+        document.declared_language = languages[html_gz]
         out.append((f"scan/{key[:12]}", document, truth[key]["articleBody"]))
     return out
 

@@ -137,7 +137,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -1272,18 +1272,14 @@ def _remove_count_furniture(lines: list[_Line], edge: int) -> bool:
     return True
 
 
-def _print_titles(pages: list[list[_Line]]) -> set[str]:
+def _print_titles(header_lines: Iterable[str]) -> set[str]:
     """The page titles that a browser's print header shows with the site's name ("Headline |
     Site"): OCR may read such a title apart from the header's date and time, on another
     page and anywhere on it."""
-    titles = set()
-    for lines in pages:
-        for line in lines:
-            if m := _PRINT_HEADER.match(line.stripped):
-                title = (m.group(2) or "").strip()
-                if _TITLE_SEPARATOR.search(title):
-                    titles.add(title)
-    return titles
+    titles = {
+        (m.group(2) or "").strip() for line in header_lines if (m := _PRINT_HEADER.match(line))
+    }
+    return {title for title in titles if _TITLE_SEPARATOR.search(title)}
 
 
 def _remove_positional(pages: list[list[_Line]]) -> bool:
@@ -1297,7 +1293,7 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
     url_pages = Counter(
         _shape(line.stripped) for lines in pages for line in lines if _URL.match(line.stripped)
     )
-    titles = _print_titles(pages)
+    titles = _print_titles(header_pages)
     browser_pages = 0
     for lines in pages:
         browser = _remove_count_furniture(lines, edge)
@@ -1779,7 +1775,7 @@ def _rejoin_hyphen(
     first, second = first.lower(), second.lower()
     if vocabulary.english:
         english = _english_words()
-        if first + second in english:
+        if joined in english:
             return True
         if first in english and second in english:
             return False  # "emissions-cheating": English joins words with a hyphen
@@ -1803,8 +1799,11 @@ class _Vocabulary(Counter[str]):
     @functools.cached_property
     def english(self) -> bool:
         english = _english_words()
-        words = sum(n for word, n in self.items() if "-" not in word)
-        known = sum(n for word, n in self.items() if "-" not in word and word in english)
+        words = known = 0
+        for word, n in self.items():
+            if "-" not in word:
+                words += n
+                known += n if word in english else 0
         return known >= _ENGLISH_SHARE * words > 0
 
 
