@@ -1676,6 +1676,8 @@ PITCHES = [
     "Already a subscriber? Log in",
     "Subscribe to continue reading. Unlimited digital access from $1 a week.",
     "We rely on readers like you. Support our journalism: donate today.",
+    "A Word to Our Loyal Readers. Support Factcheck and make a difference for readers.",
+    "We do this work at no cost to you. We need your financial support.",
     "Allerede abonnent? Log ind her",
     "Prøv nu: køb et abonnement for 1 kr. den første måned.",
     "Sie sind bereits Digital-Abonnent? Hier anmelden",
@@ -1708,6 +1710,8 @@ def test_an_article_that_tells_of_subscriptions_and_donations_stays() -> None:
         "included the ministers of three neighbouring states.",
         "Those who buy votes pay a commission to the local fixers, you are told in the "
         "villages near the border, and the police look away.",
+        "Support for the party and its leader has grown in the north, the survey shows.",
+        "The families said that support from Denmark and Sweden had come too late.",
     ]
     for sentence in told:
         assert sentence in between_paragraphs(sentence)

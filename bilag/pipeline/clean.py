@@ -520,6 +520,8 @@ _PITCH = re.compile(
     # Calls that are pitches only as the sentence's imperative: not "he would make a donation",
     # "residents were urged to donate now", "aid to support independent journalism".
     r"(^|[.!?:]\s)(donate (now|today|here)|make a donation|support independent journalism|"
+    # The site's appeal by its name: "Support Snopes and make a difference", not "Support for".
+    r"support (?-i:[A-Z]\w+) (and|so|today|now)\b|we need your financial support|"
     r"(try|prøv|essayez|testen sie) .{0,40}(free|gratis|gratuitement|kostenlos)( for| i| pendant)? "
     r"\d+ (days|weeks|months|dage|uger|måneder|jours|semaines|mois|tage|wochen|monate)|"
     r"(only )?for subscribers)\b",
