@@ -2492,3 +2492,29 @@ def test_a_link_to_the_whole_gallery_goes_also_inside_the_article(line: str) -> 
 
 def test_a_lead_in_to_the_pictures_stays() -> None:
     assert "See more photos:" in between_paragraphs("See more photos:")
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Home About Advertisements Job Vacancies Contact",
+        "Home World U.S. Politics Economy Business Tech Markets Opinion Life & Arts",
+        "Forside Indland Udland Politik Kultur Sport",
+    ],
+)
+def test_a_sites_menu_printed_as_one_line_of_links_goes(menu: str) -> None:
+    lines = page(P1, "", menu, "", P2)
+    link = lines.split("\n").index(menu)
+    assert clean_text([lines], [{link}], browser_made=True) == BOTH_PARAGRAPHS
+    # Not printed as links, the same words may be the article's: they stay.
+    assert menu in clean_text([lines], browser_made=True)
+
+
+def test_a_link_that_opens_with_home_and_reads_as_a_headline_stays_between_paragraphs() -> None:
+    for line in (
+        "Home Depot co-founder Ken Langone discusses the company's plans",
+        "Home Office Country Policy Note Eritrea",
+    ):
+        lines = page(P1, "", line, "", P2)
+        link = lines.split("\n").index(line)
+        assert line in clean_text([lines], [{link}], browser_made=True)

@@ -2402,6 +2402,38 @@ def _is_link_block(block: _Block) -> bool:
     return all(line.link for line in block.lines) and not _ADDRESS.search(block.text)
 
 
+_HOME = re.compile(
+    r"^(home|forside|startside|startseite|accueil|inicio|início|inizio|hjem|hem|главная)\s",
+    re.IGNORECASE,
+)
+# The sections a site's menu names beside its home page.
+_MENU_SECTIONS = re.compile(
+    r"\b(about|contact|news|world|politics|business|opinion|sports?|culture|videos?|podcasts|"
+    r"tech|science|health|travel|lifestyle|entertainment|markets|indland|udland|politik|erhverv|"
+    r"kultur|debat|nachrichten|wirtschaft|kontakt|actualités|monde|économie|noticias|"
+    r"mundo|economía|deportes|notícias|esportes|notizie|mondo|economia)\b",
+    re.IGNORECASE,
+)
+_MENU_LINE_WORDS = 4
+
+
+def _is_menu_line(block: _Block) -> bool:
+    """A site's menu printed as one line of links: "Home About Advertisements Contact",
+    "Home World Politics Business Opinion". Every item is capitalised: "Home Depot
+    co-founder Ken Langone discusses …" is a teaser's headline, left to its neighbours."""
+    text = block.text
+    words = text.split()
+    return (
+        len(block.lines) == 1
+        and len(words) >= _MENU_LINE_WORDS
+        and _is_link_block(block)
+        and bool(_HOME.match(text))
+        and bool(_MENU_SECTIONS.search(text.partition(" ")[2]))
+        and all(word[0].isupper() or not word[0].isalpha() for word in words)
+        and not _TERMINAL.search(text)
+    )
+
+
 def _decide(blocks: list[_Block], web_print: bool = True) -> None:
     stopwords = _function_words(blocks)
     for block in blocks:
@@ -2409,7 +2441,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
         # A link's text is no prose, however long: a teaser's headline and summary, a
         # menu. Its neighbours decide it, as they decide a short line.
         if block.kind is not _Kind.BAD and _is_link_block(block):
-            block.kind = _Kind.SHORT
+            block.kind = _Kind.BAD if _is_menu_line(block) else _Kind.SHORT
     # Before the stamp lines that tell comments by their signatures are dropped below.
     _drop_comment_thread(blocks)
     # Pictures' captions, credits, file names and counters, and teasers' headlines printed
