@@ -136,6 +136,17 @@ def wait_for(bilag: Bilag, condition, timeout: float, log: Path) -> Bilag:
     )
 
 
+def wait_for_line(log: Path, line: str, timeout: float) -> bool:
+    """Whether LINE shows in the worker's log within TIMEOUT seconds: the worker logs a
+    task's end after its transaction commits, so the test may see the bilag first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if line in log.read_text():
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_worker_processes_an_upload_end_to_end(worker):
     token = request_id.set("upload-request-1")  # as during the admin's upload request
     try:
@@ -147,7 +158,8 @@ def test_worker_processes_an_upload_end_to_end(worker):
     assert (bilag.country.slug, bilag.number) == ("syrien", 863)
     assert "Thousands of civilians" in bilag.cleaned_text
     # The worker's log line for the task carries the id of the request that queued it.
-    assert f"[upload-request-1] bilag {bilag.pk} published in" in worker.log.read_text()
+    line = f"[upload-request-1] bilag {bilag.pk} published in"
+    assert wait_for_line(worker.log, line, 10), worker.log.read_text()[-3000:]
 
 
 def test_worker_killed_mid_ocr_leaves_the_job_to_the_next_worker(worker, media_root):
