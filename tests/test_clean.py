@@ -877,6 +877,7 @@ def test_a_line_of_site_chrome_goes_also_inside_the_article(chrome: str) -> None
         "Læst op af dommeren fik afgørelsen stor betydning for de andre sager.",
         "Du har læst 3 af 5 rapporter, men ingen af dem nævner distriktet i nord.",
         "The party sends a newsletter to its members every month, one source said.",
+        "Villagers get breaking news from the radio, as the internet has been cut since May.",
         "Kilden oplyste, at man kan abonnere på oppositionens nyhedsbrev.",
         "The blogger was charged under the copyright law for sharing a video of the protest.",
     ],
@@ -1665,6 +1666,7 @@ def test_newsletter_appeals_in_other_words_are_removed() -> None:
         "Every morning we send an email with the stories of the day.",
         "The news that matters, straight to your inbox.",
         "No spam, we promise. You can unsubscribe at any time.",
+        "Get breaking science news on monster snakes and dinosaurs, aliens and more!",
     ]
     mail = "The ministry said that it had received thousands of emails from worried parents."
     out = clean_text([page(P1, "", P2, "", *appeals, "", mail, "", P3)])

@@ -459,6 +459,8 @@ _NEWSLETTER = re.compile(
     r"(free |daily |weekly |morning |evening |breaking news )?(e-?mails?|alerts?|updates|"
     r"briefings?|digest|bulletin|mailing list))|"
     r"(^|(?<=[.!?:]\s))(sign up|subscribe) (for|to)|"
+    # "Get breaking space news and the latest updates on rocket launches … and more!"
+    r"(^|(?<=[.!?:]\s))get breaking .{0,40}news\b|"
     r"abonnieren|boletín|suscríbete|lettre d'information|abonnez-vous|inscrivez-vous|"
     r"iscriviti|nieuwsbrief|nyhetsbrev|biuletyn|рассылк|розсилк|النشرة (الإخبارية|البريدية)|"
     r"اشترك في|خبرنامه|"
