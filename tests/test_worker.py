@@ -124,27 +124,26 @@ def worker(settings, media_root, tmp_path):
         worker.stop()
 
 
-def wait_for(bilag: Bilag, condition, timeout: float, log: Path) -> Bilag:
+def poll(condition, timeout: float) -> bool:
+    """Whether CONDITION() holds within TIMEOUT seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        bilag.refresh_from_db()
-        if condition(bilag):
-            return bilag
+        if condition():
+            return True
         time.sleep(0.3)
+    return False
+
+
+def wait_for(bilag: Bilag, condition, timeout: float, log: Path) -> Bilag:
+    def reached() -> bool:
+        bilag.refresh_from_db()
+        return condition(bilag)
+
+    if poll(reached, timeout):
+        return bilag
     raise AssertionError(
         f"timed out; bilag is {bilag.status} {bilag.progress!r}\n{log.read_text()[-3000:]}"
     )
-
-
-def wait_for_line(log: Path, line: str, timeout: float) -> bool:
-    """Whether LINE shows in the worker's log within TIMEOUT seconds: the worker logs a
-    task's end after its transaction commits, so the test may see the bilag first."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if line in log.read_text():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_worker_processes_an_upload_end_to_end(worker):
@@ -158,8 +157,10 @@ def test_worker_processes_an_upload_end_to_end(worker):
     assert (bilag.country.slug, bilag.number) == ("syrien", 863)
     assert "Thousands of civilians" in bilag.cleaned_text
     # The worker's log line for the task carries the id of the request that queued it.
+    # The worker logs the task's end after its transaction commits: the test may see the
+    # bilag first.
     line = f"[upload-request-1] bilag {bilag.pk} published in"
-    assert wait_for_line(worker.log, line, 10), worker.log.read_text()[-3000:]
+    assert poll(lambda: line in worker.log.read_text(), 10), worker.log.read_text()[-3000:]
 
 
 def test_worker_killed_mid_ocr_leaves_the_job_to_the_next_worker(worker, media_root):

@@ -2413,22 +2413,22 @@ _MENU_SECTIONS = re.compile(
     r"\b(about|contact|news|world|politics|business|opinion|sports?|culture|videos?|podcasts|"
     r"tech|science|health|travel|lifestyle|entertainment|markets|indland|udland|politik|erhverv|"
     r"kultur|debat|nachrichten|wirtschaft|kontakt|actualités|monde|économie|noticias|"
-    r"mundo|economía|deportes|notícias|esportes|notizie|mondo|economia)\b",
+    r"mundo|economía|deportes|notícias|esportes|notizie|economia)\b",
     re.IGNORECASE,
 )
 _MENU_LINE_WORDS = 4
 
 
 def _is_menu_line(block: _Block) -> bool:
-    """A site's menu printed as one line of links: "Home About Advertisements Contact",
-    "Home World Politics Business Opinion". Every item is capitalised: "Home Depot
-    co-founder Ken Langone discusses …" is a teaser's headline, left to its neighbours."""
+    """Whether a link block (``_is_link_block``) is a site's menu printed as one line: "Home
+    About Advertisements Contact", "Home World Politics Business Opinion". Every item is
+    capitalised: "Home Depot co-founder Ken Langone discusses …" is a teaser's headline, left
+    to its neighbours."""
     text = block.text
     words = text.split()
     return (
         len(block.lines) == 1
         and len(words) >= _MENU_LINE_WORDS
-        and _is_link_block(block)
         and bool(_HOME.match(text))
         and bool(_MENU_SECTIONS.search(text.partition(" ")[2]))
         and all(word[0].isupper() or not word[0].isalpha() for word in words)
