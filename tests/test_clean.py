@@ -1510,6 +1510,34 @@ def test_biography_of_the_author_named_by_the_byline_goes() -> None:
         assert flat(P3) in out
 
 
+@pytest.mark.parametrize(
+    ("byline", "bio"),
+    [
+        ("By Maria Lund, Staff", "Maria Lund is a correspondent for the Evening Post."),
+        # The byline's name glued to the author's title, as pdfium prints them.
+        (
+            "By Maria LundSenior Correspondent",
+            "Award-winning journalist Maria Lund writes a weekly column on migration and has "
+            "reported from the border since 2015.",
+        ),
+        ("Af Maria Lund", "Maria Lund skriver om flygtninge og bor i hovedstaden."),
+    ],
+)
+def test_biography_without_a_heading_of_the_author_named_by_the_byline_goes(
+    byline: str, bio: str
+) -> None:
+    out = clean_text([page(byline, STORY, "", bio, "", "Home")])
+    assert out == STORY_TEXT
+
+
+def test_a_paragraph_on_a_person_named_after_by_in_a_sentence_stays() -> None:
+    # "by President Obama" in the article is no byline; nor is a byline's other person.
+    about = "President Obama is expected to sign the bill into law before the end of the month."
+    signed = "The bill was passed by Congress and will be signed by President Obama."
+    out = clean_text([page("By Maria Lund", STORY, "", signed, "", about, "", "Home")])
+    assert out == "\n\n".join([STORY_TEXT, signed, about])
+
+
 def test_heading_and_paragraph_that_explain_a_name_are_no_author_box() -> None:
     # No byline gives the name: it is the article's subject, not its author.
     explained = (

@@ -82,7 +82,9 @@ The approach, in order:
    media handle ("Jane Doe @janedoe"), headlines (not list items or entries of a table of
    contents) printed twice within a few lines (teasers) with the section labels printed by them
    and, once the article is under way, the summary after a labelled one, an author box after
-   the article ("About Jane Doe", or the byline's name alone, and the biography), and a series
+   the article ("About Jane Doe", or the byline's name alone, and the biography; or the
+   biography alone when it opens with the name a byline gives, "By Jane Doe, Staff": "Jane
+   Doe is a correspondent …", "Award-winning journalist Jane Doe writes …"), and a series
    of excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
    as neighbours. The headline named by the print header is kept, but it is no prose for its
    neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
@@ -2232,9 +2234,47 @@ _PERSON = re.compile(r"^[A-ZÆØÅÄÖÜ][^\W\d_A-Z]+(\s[A-ZÆØÅÄÖÜ][^\W\d_
 _BYLINE_NAME = re.compile(
     r"\b(?i:by|af|von|par|por)\s([A-ZÆØÅÄÖÜ][^\W\d_]+(\s[A-ZÆØÅÄÖÜ]\S*){0,3})"
 )
-_BIO_VERB = re.compile(r"^\s(is|was|has|er|var|har|ist|war|hat|é|es|est)\b")
+_BIO_VERB = re.compile(
+    r"^\s(is|was|has|writes|covers|reports|er|var|har|skriver|dækker|ist|war|hat|schreibt|é|es|est)\b"
+)
 _BIO_WORDS = 120  # a biography is a few sentences
 _BIO_REACH = 3  # blocks from the name to the biography (a photo, a "follow" bar between)
+_BIO_TITLE = 50  # characters of a title before the name ("Pulitzer Prize-winning journalist")
+# A name's word, up to a word glued to it ("HiltzikBusiness Columnist") or its punctuation.
+_NAME_WORD = re.compile(r"[A-ZÆØÅÄÖÜ][^\W\d_A-ZÆØÅÄÖÜ]*(['’-][A-ZÆØÅÄÖÜ]?[^\W\d_A-ZÆØÅÄÖÜ]+)*")
+
+
+def _byline_authors(blocks: list[_Block]) -> set[str]:
+    """The authors' names that the bylines give ("By Jane Doe, Staff": "Jane Doe"), not
+    a sentence ("signed by President Obama")."""
+    authors = set()
+    for block in blocks:
+        if not _is_byline(block.text):
+            continue
+        for match in _BYLINE_NAME.finditer(block.text):
+            words = []
+            for word in match.group(1).split():
+                name = _NAME_WORD.match(word)
+                words.append(name.group())
+                if name.group() != word:
+                    break
+            authors.add(" ".join(words))
+    return authors
+
+
+def _is_headless_bio(text: str, authors: Iterable[str]) -> bool:
+    """A biography of a byline's author without a heading: "Jane Doe is a reporter …",
+    "Pulitzer Prize-winning journalist Jane Doe writes …". Only a full name counts."""
+    for author in authors:
+        at = text.find(author)
+        if (
+            0 <= at <= _BIO_TITLE
+            and " " in author
+            and not _FULL_STOP.search(text[:at])
+            and _BIO_VERB.match(text[at + len(author) :])
+        ):
+            return True
+    return False
 
 
 def _author_boxes(blocks: list[_Block]) -> set[int]:
@@ -2245,13 +2285,21 @@ def _author_boxes(blocks: list[_Block]) -> set[int]:
     ("Frontex is the EU's …") is no author box: a name alone counts only when the byline
     ("By Jane Doe", "written by Jane") gives it.
     """
-    authors = [m.group(1) for block in blocks for m in _BYLINE_NAME.finditer(block.text)]
+    authors = _byline_authors(blocks)
     found: set[int] = set()
     prose_words = 0
     for i, block in enumerate(blocks):
+        told = prose_words >= _ARTICLE_WORDS
         if block.kind is _Kind.GOOD:
             prose_words += _n_words(block.text)
-        if prose_words < _ARTICLE_WORDS or block.kind is not _Kind.SHORT:
+        if (
+            told
+            and block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
+            and _n_words(block.text) <= _BIO_WORDS
+            and _is_headless_bio(block.text, authors)
+        ):
+            found.add(i)
+        if not told or block.kind is not _Kind.SHORT:
             continue
         about = _ABOUT_NAME.match(block.text)
         name = about.group("name") if about else block.text
