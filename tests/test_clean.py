@@ -1840,6 +1840,16 @@ def test_pull_quote_printed_again_near_its_paragraph_is_removed() -> None:
     assert out == BOTH_PARAGRAPHS
 
 
+def test_a_caption_printed_twice_in_a_row_is_kept_once_but_a_tables_cells_stay() -> None:
+    # The picture's alt text and its caption say the same.
+    caption = "The new reception hall"
+    assert between_paragraphs(f"{caption}\n\n{caption}") == "\n\n".join(
+        [flat(P1), caption, flat(P2)]
+    )
+    # A table's cells repeat: "Not known" under two columns.
+    assert between_paragraphs("Not known\nNot known").split("\n\n")[1:-1] == ["Not known"] * 2
+
+
 def test_short_line_at_a_page_foot_does_not_carry_over_onto_the_next_page() -> None:
     # A share bar alone at the page's foot, shorter than the column, is no paragraph's
     # first line; a paragraph that starts on the page's last line still carries over.

@@ -104,7 +104,9 @@ The approach, in order:
    every teaser) goes, and so do calls to click ("Get our app by clicking here", "Click the
    picture above"; not "Click the link to see the full table"), which are judged by their
    neighbours as the lines they look like, and passages (not headings) that a block a few
-   blocks away prints in full (a pull quote, a caption printed again cut off or expanded).
+   blocks away prints in full (a pull quote, a caption printed again cut off or expanded),
+   and the second of two equal lines of three or more words in a row (a picture's alt text
+   and its caption).
    In a document that is no printed web page (a report), the short lines before the first
    prose are its title block and stay.
    The site's words (share, print, comments, "most read", "2 hours ago", "Page 1 of 2",
@@ -2564,6 +2566,7 @@ def _decide(blocks: list[_Block], web_print: bool = True) -> None:
 
 
 _COPY_WORDS = 6  # words that make a passage recognisable when it is printed again
+_TWICE_WORDS = 3  # words of a line printed twice in a row that make it no table's cells
 _COPY_REACH = 10  # blocks between a passage and its copy
 _QUOTATION_MARKS = "\"'“”‘’«»„"
 # A gallery's caption cut off for a "more" link, or expanded with a "less" link.
@@ -2589,6 +2592,15 @@ def _drop_copies(blocks: list[_Block]) -> None:
     The article does not repeat itself within a few paragraphs; the longer (or the first)
     copy stays, so no text is lost.
     """
+    previous = ""
+    for block in blocks:
+        if block.kind is _Kind.BAD:
+            continue
+        # A line printed twice in a row: a picture's alt text and its caption, the headline
+        # and its copy in the breadcrumb.
+        if block.text == previous and not block.headline and _n_words(previous) >= _TWICE_WORDS:
+            block.kind = _Kind.BAD
+        previous = block.text
     kept = [block for block in blocks if block.kind is not _Kind.BAD and not block.headline]
     for i, block in enumerate(kept):
         text = block.text
