@@ -54,6 +54,15 @@ def fuzzy(year: int, month: int, day: int, precision: DatePrecision) -> FuzzyDat
         ("11. septernber 2018", fuzzy(2018, 9, 11, DAY)),
         ("  11.  oktober   2018 ", fuzzy(2018, 10, 11, DAY)),
         ("19,01.2011", fuzzy(2011, 1, 19, DAY)),  # a dot read as a comma
+        ("11th September 2018", fuzzy(2018, 9, 11, DAY)),
+        ("September 1st, 2018", fuzzy(2018, 9, 1, DAY)),
+        ("09.2018", fuzzy(2018, 9, 1, MONTH)),
+        ("9/2018", fuzzy(2018, 9, 1, MONTH)),
+        # A part of the year: only the year is known.
+        ("medio 2018", fuzzy(2018, 1, 1, YEAR)),
+        ("foråret 2018", fuzzy(2018, 1, 1, YEAR)),
+        ("i slutningen af 2018", fuzzy(2018, 1, 1, YEAR)),
+        ("late 2018", fuzzy(2018, 1, 1, YEAR)),
     ],
 )
 def test_parse_danish_date(text: str, expected: FuzzyDate) -> None:
@@ -62,7 +71,20 @@ def test_parse_danish_date(text: str, expected: FuzzyDate) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["31. februar 2018", "30/2/2019", "2019-13-01", "32. januar 2020", "", "ukendt", "maj", "12"],
+    [
+        "31. februar 2018",
+        "30/2/2019",
+        "2019-13-01",
+        "32. januar 2020",
+        "",
+        "ukendt",
+        "maj",
+        "12",
+        "13.2018",
+        "2018-2019",
+        "ca. 2018 eller 2019",
+        "side 2018",
+    ],
 )
 def test_parse_danish_date_invalid(text: str) -> None:
     assert parse_danish_date(text) is None

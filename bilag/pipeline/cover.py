@@ -77,6 +77,17 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\s?[.,/-]\s?(\d{1,2})\s?[.,/-]\s?(\d{4}|\d{2})\b")
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})\s?[./-]\s?(\d{4})$")  # "09.2018", "9/2018"
+_ORDINAL_RE = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)  # "11th September 2018"
+# Words that place a date within its year without naming a month ("medio 2018", "foråret
+# 2018", "early 2018"): the year is all that is known.
+_WITHIN_YEAR_TEXT = """
+    primo medio ultimo start starten midt midten slut slutningen begyndelsen af i
+    foråret sommeren efteråret vinteren forår sommer efterår vinter
+    early mid late spring summer autumn fall winter of the in
+    anfang mitte ende frühjahr herbst
+    """
+_WITHIN_YEAR = frozenset(_WITHIN_YEAR_TEXT.split())
 
 
 def _fix_digits(text: str) -> str:
@@ -130,12 +141,13 @@ def parse_danish_date(text: str) -> FuzzyDate | None:
     """Parse a Danish (or English/German) date as written on a cover sheet.
 
     Accepts "11. september 2018", "11. sept. 2018", "11 sep 2018", "september 2018", "2018",
-    "11-09-2018", "11.09.2018", "11/9/2018", "2018-09-11", "September 11, 2018" and mild OCR
-    noise ("l1. september 2O18"). Returns None for text that is not a valid date.
+    "11-09-2018", "11.09.2018", "11/9/2018", "2018-09-11", "September 11, 2018", "11th
+    September 2018", "09.2018" (a month), "medio 2018" or "foråret 2018" (a year) and mild
+    OCR noise ("l1. september 2O18"). Returns None for text that is not a valid date.
     """
     if not text:
         return None
-    text = _fix_digits(unicodedata.normalize("NFKC", text)).strip()
+    text = _ORDINAL_RE.sub("", _fix_digits(unicodedata.normalize("NFKC", text)).strip())
 
     if match := _ISO_DATE_RE.search(text):
         year, month, day = (int(g) for g in match.groups())
@@ -143,6 +155,8 @@ def parse_danish_date(text: str) -> FuzzyDate | None:
     if match := _NUMERIC_DATE_RE.search(text):
         day, month = int(match.group(1)), int(match.group(2))
         return _make(_year(match.group(3)), month, day, DatePrecision.DAY)
+    if match := _MONTH_YEAR_RE.match(text):
+        return _make(_year(match.group(2)), int(match.group(1)), 1, DatePrecision.MONTH)
 
     tokens = _TOKEN_RE.findall(text)
     month_index = next(
@@ -153,7 +167,9 @@ def parse_danish_date(text: str) -> FuzzyDate | None:
         return None
     year = _year(tokens[years[0]])
     if month_index is None:
-        if len(tokens) == 1:
+        if len(years) == 1 and all(
+            i in years or tok.lower() in _WITHIN_YEAR for i, tok in enumerate(tokens)
+        ):
             return _make(year, 1, 1, DatePrecision.YEAR)
         return None
     month = _month_number(tokens[month_index])
