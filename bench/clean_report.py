@@ -26,7 +26,11 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   German news page with comments; a live blog; a page with a data table and lists; a long
   article over several printed pages; a Danish government page with a big footer; an
   English news page whose menus, breadcrumb, teaser cards, "read more" line and footer are
-  real links, and whose list of sources between two paragraphs is links too), printed
+  real links, and whose list of sources between two paragraphs is links too; a Danish
+  news page with a read-aloud and save bar, a "Læs også" box, a fact box, tags, a most-read
+  list and a news ticker with clock times; an English document page of a COI portal with
+  its metadata, numbered sections, footnote marks, a numbered list of sources, a sidebar of
+  related documents and a subscribe box), printed
   with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
   as it should come out (title, headings and paragraphs), paragraphs separated by blank
   lines. The cache key holds a hash of the page and of the Chromium flags, so an edited
@@ -96,6 +100,9 @@ only the first run is slow. Metrics per document and overall:
   of what is left is headings rather than boilerplate. Boilerplate inside the article's
   span (an inline "Related" box, share buttons) is excluded too, so read it as an upper
   bound.
+* paragraphs kept whole and apart: share of the gold's paragraphs (of more than 12 words)
+  that are one paragraph of the cleaned text, neither cut in two nor run together with the
+  next one or with a heading or caption.
 * kept junk stands before / inside / after: for each group, where the junk lines left in the
   cleaned text stand, before the first gold sentence found, between it and the last, or
   after the last. A figure that may be read for the held-out sets too: it tells whether the
@@ -215,6 +222,7 @@ def gold_sentences(gold: str) -> list[str]:
 
 
 PLACES = ("before", "inside", "after")
+HEADING_WORDS = 12  # a gold paragraph of more words is prose, not a heading
 
 
 @dataclass
@@ -235,6 +243,8 @@ class Result:
     declared_language: str = ""
     detected_language: str = ""  # ``detect_language`` of the cleaned text, as processing does
     mended: int = 0  # gold sentences not in the raw text but in the cleaned text (see below)
+    paragraphs: int = 0  # gold paragraphs of more than a heading's words (see "whole")
+    whole: int = 0  # of them, those that are one paragraph of the cleaned text, no more
 
     @property
     def recall(self) -> float:
@@ -298,7 +308,7 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
     raw_lines = [
         norm(line) for page in pages for line in page.text.replace("\ufffe", "-\n").splitlines()
     ]
-    raw_joined = " ".join(raw_lines)
+    raw_joined = " ".join(line for line in raw_lines if line)
     raw_variants = (raw_joined, dehyphenated(raw_joined), rehyphenated(raw_joined))
     sentences = gold_sentences(gold)
     gold_norm = norm(gold)
@@ -323,6 +333,8 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
         return line in out_lines or (len(line) >= 25 and line in out)
 
     kept = [line for line in junk if survives(line)]
+    out_paragraphs = {norm(part) for page in cleaned for part in page.split("\n\n")}
+    long_paragraphs = [p for p in paragraphs if len(p.split()) > HEADING_WORDS]
     headings = [raw_lines[i] for i in article_headings(raw_lines, gold_norm)]
     headings_kept = sum(survives(line) for line in headings)
     if show:
@@ -347,6 +359,8 @@ def evaluate(name: str, document: Document, gold: str, show: bool = False) -> Re
         document.declared_language,
         detect_language("\n\n".join(page for page in cleaned if page)),
         sum(s in out for s in sentences if s not in in_raw),
+        len(long_paragraphs),
+        sum(p in out_paragraphs for p in long_paragraphs),
     )
 
 
@@ -781,6 +795,13 @@ def main() -> None:
             f"(macro {macro_removal:.1%}); rm-text, without {headings} heading lines of the "
             f"article: {text_removed}/{text_junk} = {text_removed / max(text_junk, 1):.1%}"
         )
+        paragraphs = sum(r.paragraphs for r in group)
+        if paragraphs:
+            whole = sum(r.whole for r in group)
+            print(
+                f"  paragraphs kept whole and apart: {whole}/{paragraphs} = "
+                f"{whole / paragraphs:.1%}"
+            )
         mended = sum(r.mended for r in group)
         if mended:
             print(
