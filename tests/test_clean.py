@@ -1840,6 +1840,36 @@ def test_pull_quote_printed_again_near_its_paragraph_is_removed() -> None:
     assert out == BOTH_PARAGRAPHS
 
 
+def test_an_article_told_a_sentence_a_paragraph_is_kept_among_menus_and_teasers() -> None:
+    # A tabloid's paragraphs are a sentence each, as short as teasers' summaries; teasers
+    # stand between headlines, the article's sentences follow one another. The site's blurb
+    # at the foot is the page's one long paragraph.
+    sentences = [
+        "A hunter who ate a wild rabbit has been taken to hospital with the plague.",
+        "The 55-year-old is the third person in the city to contract the disease, officials say.",
+        "Health officials said that 28 people in close contact with him were quarantined.",
+        "He told doctors that he had eaten the meat in the mountains on November 5.",
+        "He was admitted to hospital on Saturday and is being treated with antibiotics.",
+        "The last major outbreak in the country was ten years ago, when several people died.",
+    ]
+    menu = ["Home", "News", "Sport", "TV & Showbiz", "Money", "Travel"]
+    caption = "The hospital where the patients are treatedCredit: Getty - Contributor"
+    body = [*sentences[:2], "6", caption, *sentences[2:4], "QUARANTINED", *sentences[4:]]
+    teasers = [
+        "Most read in world news",
+        "Conspiracy theorists say they have spotted a famous activist in an old picture",
+        "Police say they found nothing unusual after a search of the old mine",
+    ]
+    blurb = (
+        "The Daily Sun Online is the website of the country's biggest newspaper, and it brings "
+        "its readers the latest news, sport, showbiz and celebrity gossip every day of the "
+        "week, from early in the morning until late at night, on all of their devices."
+    )
+    printed = page(*menu, "", "\n\n".join(body + teasers), "", *menu, "", blurb)
+    out = clean_text([printed]).split("\n\n")
+    assert out[: len(sentences) + 1] == [*sentences[:4], "QUARANTINED", *sentences[4:]]
+
+
 def test_a_caption_printed_twice_in_a_row_is_kept_once_but_a_tables_cells_stay() -> None:
     # The picture's alt text and its caption say the same.
     caption = "The new reception hall"

@@ -359,6 +359,38 @@ def test_a_link_printed_over_other_text_does_not_make_that_text_a_link(tmp_path)
     assert [page.text.split("\n")[i] for i in page.link_lines] == ["Contact"]
 
 
+def test_a_blank_line_marks_where_the_page_starts_a_paragraph(tmp_path):
+    # A paragraph's lines keep their pitch; a margin, a heading's size or the next column
+    # (a line higher up than the one before) starts a paragraph.
+    path = tmp_path / "paragraphs.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(72, 780, "Returns to the north")
+    c.setFont("Helvetica", 11)
+    for y, text in [
+        (750, "The ministry said that the first flights"),
+        (736, "would leave in the spring."),
+        (722, "Aid groups asked for more time."),
+        (700, "Observers expect delays at the border"),
+        (686, "crossings throughout the summer."),
+        (664, "Read more news"),
+        (750, "Most read"),
+    ]:
+        c.drawString(400 if text == "Most read" else 72, y, text)
+    c.linkURL("https://example.org/news", (72, 661, 160, 675), relative=0, thickness=0)
+    c.save()
+    page = next(page_texts(path))
+    assert page.text.split("\n\n") == [
+        "Returns to the north",
+        "The ministry said that the first flights\nwould leave in the spring.\n"
+        "Aid groups asked for more time.",
+        "Observers expect delays at the border\ncrossings throughout the summer.",
+        "Read more news",
+        "Most read",
+    ]
+    assert [page.text.split("\n")[i] for i in page.link_lines] == ["Read more news"]
+
+
 def test_a_pdf_made_by_a_browser_is_told_by_its_producer(tmp_path):
     pdf = pdfs.born_digital_pdf(tmp_path / "report.pdf", ["The report's text."])
     assert not made_by_browser(pdf)  # ReportLab's

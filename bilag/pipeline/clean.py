@@ -40,7 +40,8 @@ The approach, in order:
 4. Classify blocks in the spirit of jusText: "good" blocks are prose (long enough, closing
    punctuation, perhaps followed by citation marks "[12]", a fair share of function words in
    English, Danish or German); prose under 30 words is only "near good" (it may be a teaser's
-   summary) and counts as good inside the article's region; "bad" ones match boilerplate
+   summary) and counts as good inside the article's region (and for the region, next to
+   other prose: an article told a sentence a paragraph); "bad" ones match boilerplate
    phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
    pitches for a subscription or a donation ("Already a subscriber?", "Støt vores arbejde"),
    related articles, copyright, advertisement labels, "Was this page helpful?", a breadcrumb's
@@ -2933,11 +2934,15 @@ def _main_region(blocks: list[_Block]) -> tuple[int, int]:
     """
     best, best_range = 0.0, (0, len(blocks))
     score, start = 0.0, 0
+    prose = [block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD) for block in blocks]
     for i, block in enumerate(blocks):
         if block.kind is _Kind.GOOD:
             value = float(len(block.text.split()))
         elif block.kind is _Kind.NEAR_GOOD:
-            value = _NEAR_GOOD_WEIGHT * len(block.text.split())
+            # Short paragraphs in a row are an article told a sentence at a time; a teaser's
+            # summary stands between headlines.
+            in_row = (i > 0 and prose[i - 1]) or (i + 1 < len(blocks) and prose[i + 1])
+            value = (1.0 if in_row else _NEAR_GOOD_WEIGHT) * len(block.text.split())
         elif block.kind is _Kind.BAD or _is_link_block(block):
             # A line printed as a link's text weighs as boilerplate: teasers and menus.
             value = -_BAD_LINE_COST * len(block.lines)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import re
+import statistics
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
@@ -185,6 +187,15 @@ LINK_SHARE = 0.9  # of a line's letters inside a link's area that make it a link
 _LINK_SLACK = 1.0  # points around a link's area that a glyph's centre may stand in
 _LINE_PITCH = 9.0  # points from one line to the next in the smallest print
 _BAND = 20.0  # points of the page's height in one band of link areas
+# Paragraphs: a margin of this much of the type's size more than the paragraph's own pitch
+# starts one, and so does a change of this share in the type's size, or a line that stands
+# higher than the one before (a new column).
+_MARGIN = 0.35
+_SIZE_CHANGE = 0.15
+_SAME_LINE = 0.3  # pdfium splits a line at a wide space; its pieces share a baseline
+_MAX_PITCH = 3.0  # of the type's size: lines further apart are no paragraph's
+_SAMPLE_GLYPHS = 8  # glyphs of a line that tell its baseline and size of type
+_LONE_PITCH = 1.6  # a line's pitch to the next, of the type's size, when no paragraph tells
 
 
 def page_texts(path: Path) -> Iterator[PageText]:
@@ -199,15 +210,34 @@ def page_texts(path: Path) -> Iterator[PageText]:
                     text = textpage.get_text_range()
                     if _RIGHT_TO_LEFT.search(text):
                         text = _right_to_left_repaired(textpage, text)
-                    links = _link_lines(page, textpage, text)
+                    shapes = _line_shapes(textpage, _web_link_areas(page, textpage))
                 finally:
                     textpage.close()
             finally:
                 page.close()
             text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-            yield PageText(text, links)
+            yield _with_paragraphs(text, shapes)
     finally:
         doc.close()
+
+
+def _with_paragraphs(text: str, shapes: list[_LineShape]) -> PageText:
+    """The page's text with a blank line where a paragraph starts, and its link lines."""
+    lines = text.split("\n")
+    if len(lines) != len(shapes):
+        # The characters don't tell the text's lines: no marks rather than wrong ones.
+        return PageText(text)
+    starts = _paragraph_starts(shapes)
+    out: list[str] = []
+    links = set(_link_lines(shapes))
+    link_lines = []
+    for i, line in enumerate(lines):
+        if i in starts and out and out[-1].strip():
+            out.append("")
+        if i in links:
+            link_lines.append(len(out))
+        out.append(line)
+    return PageText("\n".join(out), tuple(link_lines))
 
 
 # --- right-to-left script ---------------------------------------------------------------------
@@ -327,10 +357,26 @@ def _web_link_areas(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[
     return areas
 
 
-def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> tuple[int, ...]:
-    areas = _web_link_areas(page, textpage)
-    if not areas:
-        return ()
+@dataclass
+class _LineShape:
+    """A text line's glyphs as the text page places them."""
+
+    letters: int = 0  # glyphs that are not space
+    in_links: int = 0  # of them inside a link's area
+    bottoms: list[float] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+
+    @property
+    def baseline(self) -> float:
+        return statistics.median(self.bottoms)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(self.sizes)
+
+
+def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_LineShape]:
+    """Each text line's glyphs, and how many of them lie inside one of the AREAS."""
     # The areas by the bands of the page they reach into: a glyph is checked against the
     # few in its band, not against every link of the page.
     bands: dict[int, list[Bounds]] = {}
@@ -345,29 +391,71 @@ def _link_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -
             bands.setdefault(band, []).append(grown)
     # The text page's characters one by one: the text read at once leaves out NUL
     # characters (Chromium prints some), but its line breaks are the same.
-    result = []
-    line = letters = inside = 0
+    shapes = [_LineShape()]
     previous = ""
-    for index in range(textpage.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+    raw = textpage.raw
+    box = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(side) for side in box]
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
         if char in "\r\n":
             if not (char == "\n" and previous == "\r"):  # "\r\n" is one line break
-                if letters and inside >= LINK_SHARE * letters:
-                    result.append(line)
-                line += 1
-                letters = inside = 0
+                shapes.append(_LineShape())
         elif not char.isspace() and char.isprintable():
-            letters += 1
-            left, bottom, right, top = textpage.get_charbox(index)
+            shape = shapes[-1]
+            shape.letters += 1
+            # A line's first glyphs tell its place and size; links need every glyph.
+            sample = len(shape.bottoms) < _SAMPLE_GLYPHS
+            if not (sample or bands):
+                previous = char
+                continue
+            pdfium_c.FPDFText_GetCharBox(raw, index, *refs)
+            left, right, bottom, top = (side.value for side in box)
+            if sample:
+                shape.bottoms.append(bottom)
+                shape.sizes.append(pdfium_c.FPDFText_GetFontSize(raw, index))
             x, y = (left + right) / 2, (bottom + top) / 2
             if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
-                inside += 1
+                shape.in_links += 1
         previous = char
-    if letters and inside >= LINK_SHARE * letters:
-        result.append(line)
-    if line != len(re.findall(r"\r\n|\r|\n", text)):
-        return ()  # the characters don't tell the text's lines: no links rather than wrong ones
-    return tuple(result)
+    return shapes
+
+
+def _link_lines(shapes: list[_LineShape]) -> tuple[int, ...]:
+    """The lines whose glyphs lie inside links' areas."""
+    return tuple(
+        i
+        for i, shape in enumerate(shapes)
+        if shape.letters and shape.in_links >= LINK_SHARE * shape.letters
+    )
+
+
+def _paragraph_starts(shapes: list[_LineShape]) -> set[int]:
+    """The lines that stand apart from the line above: after more space than the lines of
+    a paragraph keep (a paragraph's margin), in another size of type (a heading), or above
+    it (the next column). A browser's print and a word processor's PDF mark paragraphs so;
+    the text page does not."""
+    lines = [(i, shape) for i, shape in enumerate(shapes) if shape.letters]
+    pitches: dict[int, list[float]] = {}  # by size of type: from a baseline to the next
+    for (_, a), (_, b) in itertools.pairwise(lines):
+        if round(a.size) == round(b.size) and 0 < a.baseline - b.baseline < _MAX_PITCH * a.size:
+            pitches.setdefault(round(a.size), []).append(a.baseline - b.baseline)
+    # A paragraph's own pitch is the most common one; its margin only comes between two.
+    usual = {
+        size: min(statistics.multimode(round(p, 1) for p in found))
+        for size, found in pitches.items()
+    }
+    starts = set()
+    for (_, a), (k, b) in itertools.pairwise(lines):
+        pitch = a.baseline - b.baseline
+        size = max(a.size, b.size)
+        if (
+            abs(a.size - b.size) > _SIZE_CHANGE * size
+            or pitch < -_SAME_LINE * size
+            or pitch > usual.get(round(a.size), _LONE_PITCH * size) + _MARGIN * size
+        ):
+            starts.add(k)
+    return starts
 
 
 # --- does a page need OCR? -------------------------------------------------------------------
