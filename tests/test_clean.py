@@ -642,6 +642,15 @@ def test_banner_several_lines_deep_at_the_bottom_of_every_page_is_removed() -> N
     assert clean_pages(pages) == [flat(P1), flat(P2), flat(P3)]
 
 
+def test_a_banner_printed_over_a_line_of_the_page_is_cut_off_that_line() -> None:
+    # pdfium reads a fixed banner and the text it covers as one line where they share a
+    # baseline: the banner's other copies go, and this one is cut off the text's line.
+    banner = "We use cookies to improve your experience on this website. Accept all"
+    last = "The ministry did not comment."
+    pages = [page(P1, f"{last} {banner}"), *(page(p, banner) for p in (P2, P3, P4))]
+    assert clean_pages(pages) == [f"{flat(P1)}\n\n{last}", flat(P2), flat(P3), flat(P4)]
+
+
 def test_lines_that_recur_near_the_edges_at_other_places_are_no_banner() -> None:
     # A text that repeats its lines (a placeholder text, a form): they recur near the edge of
     # every page, but at other places on each, where a banner's place never moves.
@@ -970,6 +979,15 @@ def test_headline_named_by_the_print_header_is_kept_as_one_line() -> None:
     out = clean_text(pages)
     assert out.startswith("Court halts Returns Flight to Kabul\n\n")
     assert "Politics" not in out
+
+
+def test_a_headline_that_holds_a_separator_of_its_own_is_the_headline() -> None:
+    # "Returns (January – March 2025) – The Evening Post": the headline is the part of the
+    # title that the page prints, not its longest piece between dashes.
+    header = "11/25/26, 3:36 PM Returns to Kabul (January 2024 – March 2025) – The Evening Post"
+    lines = ["Returns to Kabul", "(January 2024 – March 2025)"]
+    out = clean_text([page(header, *MENU, *lines, P1, P2, FOOTER)])
+    assert out.startswith("Returns to Kabul (January 2024 – March 2025)\n\n")
 
 
 def test_line_ending_in_a_function_word_runs_on_to_a_capitalised_word() -> None:

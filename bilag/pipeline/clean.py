@@ -12,7 +12,9 @@ The approach, in order:
    the page: a page printed alone may get its header at the foot), lines that recur at the
    top or bottom of most pages (also a banner several lines deep that the browser prints at
    the same place on every page; lines that recur at other places are the document's own
-   text repeating itself), page numbers, and lines with no letters at all that look like
+   text repeating itself; where such a banner was printed over a line of text near the
+   edge, pdfium reads the two as one line, and the banner is cut off it), page numbers, and
+   lines with no letters at all that look like
    clock times or durations. A plain-text document (an RFC, a report kept as text) printed
    from a browser has page breaks of its own anywhere on the printed page: its running
    footers, which name their page, and the headers printed next to them go wherever they
@@ -25,7 +27,9 @@ The approach, in order:
    own, also after a wide caption, and so do a labelled tag line and a teaser list's
    heading printed in lower case ("most popular"), and a labelled link ("SEE MORE: …") printed
    right under a paragraph's full last line. The headline that the browser's print
-   header names is one block, however it wraps. A lower-case continuation at the top of a
+   header names is one block, however it wraps (the longest run of the title's parts that
+   the page prints: a headline may hold a dash of its own, "Returns (January – March 2025)
+   – Site"). A lower-case continuation at the top of a
    page joins the last unfinished paragraph of the page before, past a banner, sidebar
    list, advertisement, a picture with its caption and credit, a link's text, a report's
    footnotes ("12 UNHCR, Guidelines, p. 34.", their number
@@ -1232,7 +1236,18 @@ def _page_headline(pages: list[list[_Line]]) -> str:
     if not titles:
         return ""
     title = titles.most_common(1)[0][0]
-    headline = max(_TITLE_SEPARATOR.split(title), key=len).strip()
+    # The parts between separators, and the runs of them that the page prints: a headline
+    # may hold a separator of its own ("Situation of returnees (January 2024 – March 2025)").
+    cuts = [0, *(i for m in _TITLE_SEPARATOR.finditer(title) for i in m.span()), len(title)]
+    parts = [title[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    printed = [
+        candidate
+        for a in range(len(parts))
+        for b in range(a + 2, len(parts) + 1)
+        if (candidate := title[cuts[2 * a] : cuts[2 * b - 1]].strip())
+        and any(_headline_runs(lines, candidate) for lines in pages)
+    ]
+    headline = max(printed or parts, key=len).strip()
     return headline if _n_words(headline.rstrip("….")) >= 3 else ""
 
 
@@ -1361,9 +1376,11 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
         for lines in pages:
             at_edge.update({_shape(line.text) for line in lines[:edge] + lines[-edge:]})
         repeated = {shape for shape, n in at_edge.items() if n >= threshold and len(shape) > 1}
+        banner: set[str] = set()  # the text of the lines so removed
         for lines in pages:
             for i in reversed(range(len(lines))):
                 if (i < edge or i >= len(lines) - edge) and _shape(lines[i].text) in repeated:
+                    banner.add(lines[i].stripped)
                     del lines[i]
         # A banner several lines long that the browser prints on every page: peel repeated
         # lines off the page's edges as far as they go. The banner stands at the same place
@@ -1375,13 +1392,46 @@ def _remove_positional(pages: list[list[_Line]]) -> bool:
         for lines in pages:
             n = min(len(lines), _FURNITURE_ZONE)
             top = next((k for k in range(n) if (_shape(lines[k].text), k) not in stacked), n)
+            banner.update(line.stripped for line in lines[:top])
             del lines[:top]
             n = min(len(lines), _FURNITURE_ZONE)
             bottom = next(
                 (k for k in range(n) if (_shape(lines[-1 - k].text), -1 - k) not in stacked), n
             )
+            banner.update(line.stripped for line in lines[len(lines) - bottom :])
             del lines[len(lines) - bottom :]
+        _cut_banner_pieces(pages, banner)
     return browser_pages > 0 and browser_pages >= len(pages) / 2
+
+
+_BANNER_PIECE = 20  # characters of a banner's line that it may share with the page's text
+_BANNER_WORDS = 4  # and words: a site's name alone may start the text's own line
+
+
+def _cut_banner_pieces(pages: list[list[_Line]], banner: set[str]) -> None:
+    """Cut a banner's line off a line of text near a page's edge that it was printed over:
+    pdfium reads the two as one line where they share a baseline ("documents on We use
+    cookies to …"), so the banner's other copies are gone but this one is not."""
+    pieces = sorted(
+        (text for text in banner if len(text) >= _BANNER_PIECE and _n_words(text) >= _BANNER_WORDS),
+        key=len,
+        reverse=True,
+    )
+    if not pieces:
+        return
+    for lines in pages:
+        zone = len(lines) - _FURNITURE_ZONE
+        for i, line in enumerate(lines):
+            if _FURNITURE_ZONE <= i < zone:
+                continue
+            text = line.stripped
+            for piece in pieces:
+                if len(text) > len(piece) and text.endswith(piece):
+                    line.text = text[: -len(piece)].rstrip()
+                    break
+                if len(text) > len(piece) and text.startswith(piece):
+                    line.text = text[len(piece) :].lstrip()
+                    break
 
 
 # A page's label in a running footer: "[Page 12]", "Side 3 af 10", "Seite 4".
