@@ -1,6 +1,14 @@
 import pytest
 
-from bilag.pipeline.clean import _n_words, clean_pages, clean_text
+from bilag.pipeline.clean import (
+    _article_regions,
+    _Block,
+    _Kind,
+    _Line,
+    _n_words,
+    clean_pages,
+    clean_text,
+)
 
 # Prose paragraphs for the synthetic pages, wrapped at about 90 characters like a print.
 P1 = """The regional authorities announced on Monday that the border crossing would reopen for
@@ -1886,6 +1894,20 @@ def test_an_article_told_a_sentence_a_paragraph_is_kept_among_menus_and_teasers(
     printed = page(*menu, "", "\n\n".join(body + teasers), "", *menu, "", blurb)
     out = clean_text([printed]).split("\n\n")
     assert out[: len(sentences) + 1] == [*sentences[:4], "QUARANTINED", *sentences[4:]]
+
+
+def test_the_article_resumes_from_the_page_before_past_a_sidebar_box_at_its_foot() -> None:
+    # The first page's paragraph, then the sidebar (boilerplate) and a subscribe box's short
+    # line at its foot; the article carries on at the top of the next page.
+    def block(page: int, kind: _Kind, text: str) -> _Block:
+        return _Block(lines=[_Line(text, page)], kind=kind, text=text)
+
+    first = block(0, _Kind.GOOD, flat(P1))
+    sidebar = [block(0, _Kind.BAD, f"Afghanistan: related document {k}") for k in range(12)]
+    box = block(0, _Kind.SHORT, "Get an e-mail when new documents on")
+    rest = [block(1, _Kind.GOOD, flat(p)) for p in (P2, P3, P4, P5)]
+    regions = _article_regions([first, *sidebar, box, *rest])
+    assert regions == [(0, 1), (13, 18)]
 
 
 def test_a_caption_printed_twice_in_a_row_is_kept_once_but_a_tables_cells_stay() -> None:

@@ -96,7 +96,8 @@ The approach, in order:
    nothing followed them. The article's main region is the stretch with the most prose net of
    boilerplate (lines printed as links weigh as boilerplate); it carries on over a page break
    past a sidebar printed at the page's end (the column first, the sidebar after it, page by
-   page), up to the
+   page; also back from a region whose short blocks at the foot of a page, a sidebar's box,
+   lead to the prose that opens the next), up to the
    last prose or list item of the page it resumes on. Outside the article's main region,
    several teaser-sized pieces of prose are a list of other articles' summaries, and one with
    boilerplate on both sides is the site's blurb or an appeal; in a web page, prose after the
@@ -3018,6 +3019,18 @@ def _carries_article(block: _Block) -> bool:
     return block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD) or bool(_BULLET.match(block.text))
 
 
+def _prose_opens_next_page(blocks: list[_Block], start: int) -> bool:
+    """Whether the blocks from START to the end of its page hold no prose, and the next
+    page opens with prose."""
+    page = blocks[start].page
+    i = start
+    while i < len(blocks) and blocks[i].page == page:
+        if _carries_article(blocks[i]):
+            return False
+        i += 1
+    return i < len(blocks) and blocks[i].kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
+
+
 def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
     """The main region, and its continuations over page breaks, in order.
 
@@ -3051,9 +3064,12 @@ def _article_regions(blocks: list[_Block]) -> list[tuple[int, int]]:
             new_end -= 1
         regions.append((nxt, new_end))
         end = new_end
-    # Backward: the region opens a page, and the previous page's last prose stands before
-    # blocks without prose.
-    while start > 0 and blocks[start - 1].page != blocks[start].page:
+    # Backward: the region opens a page (or only short blocks at the foot of the page
+    # before lead to the prose that opens it: a sidebar's box, a heading), and the previous
+    # page's last prose stands before blocks without prose.
+    while start > 0 and (
+        blocks[start - 1].page != blocks[start].page or _prose_opens_next_page(blocks, start)
+    ):
         prose = next(
             (
                 i
