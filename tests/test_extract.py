@@ -391,6 +391,32 @@ def test_a_blank_line_marks_where_the_page_starts_a_paragraph(tmp_path):
     assert [page.text.split("\n")[i] for i in page.link_lines] == ["Read more news"]
 
 
+def test_footnote_marks_set_small_and_raised_after_a_word_go(tmp_path):
+    # "… in 2024.¹² The …": the mark goes; the footnote's own number at the line's start
+    # and the digits of the line's own size stay.
+    path = tmp_path / "footnotes.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+
+    def write(x: float, y: float, text: str, size: float = 11) -> float:
+        c.setFont("Helvetica", size)
+        c.drawString(x, y, text)
+        return x + c.stringWidth(text, "Helvetica", size)
+
+    x = write(72, 700, "Arrests rose sharply in 2024.")
+    x = write(x, 704, "12", 7)
+    write(x, 700, " Returnees were questioned.")
+    write(72, 686, "Emissions fell in 2023 by 4 per cent.")
+    x = write(72, 100, "12", 7)
+    write(x + 2, 97, "UN agency, Return monitoring, 2025.", 9)
+    c.save()
+    lines = [line for line in next(page_texts(path)).text.split("\n") if line]
+    assert lines == [
+        "Arrests rose sharply in 2024. Returnees were questioned.",
+        "Emissions fell in 2023 by 4 per cent.",
+        "12 UN agency, Return monitoring, 2025.",
+    ]
+
+
 def test_a_pdf_made_by_a_browser_is_told_by_its_producer(tmp_path):
     pdf = pdfs.born_digital_pdf(tmp_path / "report.pdf", ["The report's text."])
     assert not made_by_browser(pdf)  # ReportLab's

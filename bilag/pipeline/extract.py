@@ -194,6 +194,10 @@ _MARGIN = 0.35
 _SIZE_CHANGE = 0.15
 _SAME_LINE = 0.3  # pdfium splits a line at a wide space; its pieces share a baseline
 _MAX_PITCH = 3.0  # of the type's size: lines further apart are no paragraph's
+# A footnote's mark: a digit set this much smaller than the line's type, its foot raised by
+# this share of the type's size above the line's baseline.
+_MARK_SIZE = 0.8
+_MARK_RISE = 0.2
 _SAMPLE_GLYPHS = 8  # glyphs of a line that tell its baseline and size of type
 _LONE_PITCH = 1.6  # a line's pitch to the next, of the type's size, when no paragraph tells
 
@@ -231,11 +235,14 @@ def _with_paragraphs(text: str, shapes: list[_LineShape]) -> PageText:
     out: list[str] = []
     links = set(_link_lines(shapes))
     link_lines = []
-    for i, line in enumerate(lines):
+    for i, (line, shape) in enumerate(zip(lines, shapes, strict=True)):
         if i in starts and out and out[-1].strip():
             out.append("")
         if i in links:
             link_lines.append(len(out))
+        marks = shape.footnote_marks()
+        if marks and "".join(shape.chars) == line:
+            line = "".join(c for at, c in enumerate(shape.chars) if at not in marks)
         out.append(line)
     return PageText("\n".join(out), tuple(link_lines))
 
@@ -365,6 +372,8 @@ class _LineShape:
     in_links: int = 0  # of them inside a link's area
     bottoms: list[float] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
+    chars: list[str] = field(default_factory=list)  # the line as its glyphs spell it
+    digits: list[tuple[int, float, float]] = field(default_factory=list)  # (at, bottom, size)
 
     @property
     def baseline(self) -> float:
@@ -373,6 +382,26 @@ class _LineShape:
     @property
     def size(self) -> float:
         return statistics.median(self.sizes)
+
+    def footnote_marks(self) -> set[int]:
+        """The places in the line of the digits set small and raised after a word: a
+        footnote's mark ("… in 2024.³"), not the footnote's own number at the line's start."""
+        if not self.bottoms:
+            return set()
+        size, baseline = self.size, self.baseline
+        raised = {
+            at
+            for at, bottom, glyph in self.digits
+            if glyph < _MARK_SIZE * size and bottom > baseline + _MARK_RISE * size
+        }
+        marks = set()
+        for at in sorted(raised):
+            start = at
+            while start - 1 in raised:
+                start -= 1
+            if start > 0 and not self.chars[start - 1].isspace():
+                marks.add(at)
+        return marks
 
 
 def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_LineShape]:
@@ -401,12 +430,17 @@ def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_Lin
         if char in "\r\n":
             if not (char == "\n" and previous == "\r"):  # "\r\n" is one line break
                 shapes.append(_LineShape())
-        elif not char.isspace() and char.isprintable():
+        elif char != "\x00":
             shape = shapes[-1]
+            shape.chars.append(char)
+            if char.isspace() or not char.isprintable():
+                previous = char
+                continue
             shape.letters += 1
-            # A line's first glyphs tell its place and size; links need every glyph.
+            # A line's first glyphs tell its place and size, its digits whether they are
+            # footnote marks; links need every glyph.
             sample = len(shape.bottoms) < _SAMPLE_GLYPHS
-            if not (sample or bands):
+            if not (sample or bands or char.isdigit()):
                 previous = char
                 continue
             pdfium_c.FPDFText_GetCharBox(raw, index, *refs)
@@ -414,6 +448,9 @@ def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_Lin
             if sample:
                 shape.bottoms.append(bottom)
                 shape.sizes.append(pdfium_c.FPDFText_GetFontSize(raw, index))
+            if char.isdigit():
+                size = pdfium_c.FPDFText_GetFontSize(raw, index)
+                shape.digits.append((len(shape.chars) - 1, bottom, size))
             x, y = (left + right) / 2, (bottom + top) / 2
             if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
                 shape.in_links += 1
