@@ -1010,6 +1010,11 @@ def test_line_ending_in_a_function_word_runs_on_to_a_capitalised_word() -> None:
     assert "vom Flughafen Leipzig starten, berichten Behörden der Stadt." in out
 
 
+def test_a_heading_wrapped_after_a_dash_between_words_is_one_line() -> None:
+    out = clean_text([page(P1, "", "Returns to Kabul (2024 –", "2025)", "", P2)])
+    assert "\n\nReturns to Kabul (2024 – 2025)\n\n" in out
+
+
 def test_short_capitalised_line_after_a_wide_unfinished_line_is_a_heading() -> None:
     caption = "Detainees queue for food in the courtyard of the centre. Photo: Lina Haddad/Reuters"
     out = clean_pages([page(P1, caption, "Europe's role", P2)])[0]

@@ -22,7 +22,8 @@ The approach, in order:
 3. Assemble lines into blocks (paragraphs), also across page breaks: a line continues onto the
    next one when it fills the column, ends in a word hyphen, or lacks closing punctuation
    while the next starts in lower case or the line stops after a function word ("of",
-   "nach"). Headings, list items, entries of a table of contents and captions opened by
+   "nach") or a dash between words ("Returns (2024 –" / "2025)"). Headings, list items,
+   entries of a table of contents and captions opened by
    their label ("Image:") or closed by a credit ("… Photo: Jane Doe") stay blocks of their
    own, also after a wide caption, and so do a labelled tag line and a teaser list's
    heading printed in lower case ("most popular"), and a labelled link ("SEE MORE: …") printed
@@ -1525,8 +1526,9 @@ _RUN_ON_TEXT = """
     en et den det de af i på til fra med om ved hos mod mellem gennem og eller men som at
     der die das den dem des ein eine einen einem einer eines von vom zu zum zur mit nach bei
     aus auf für über unter vor im durch gegen ohne um und oder aber als wie dass
+    – — &
     """
-_RUN_ON_WORDS = frozenset(_RUN_ON_TEXT.split())
+_RUN_ON_WORDS = frozenset(_RUN_ON_TEXT.split())  # and a dash between words: "2024 – 2025"
 
 
 def _ends_in_run_on_word(text: str) -> bool:
