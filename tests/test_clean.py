@@ -669,6 +669,20 @@ def test_lines_that_recur_near_the_edges_at_other_places_are_no_banner() -> None
     assert len(out.split()) >= 0.6 * sum(len(p.split()) for p in pages)
 
 
+@pytest.mark.parametrize(
+    "buttons",
+    ["Accept all Only necessary Settings", "Tillad alle · Kun nødvendige · Vis detaljer",
+     "Alle akzeptieren Ablehnen"],
+)  # fmt: skip
+def test_a_consent_banners_buttons_on_a_line_of_their_own_go(buttons: str) -> None:
+    assert between_paragraphs(buttons) == BOTH_PARAGRAPHS
+
+
+def test_a_heading_in_the_words_of_consent_buttons_stays() -> None:
+    heading = "Only necessary repairs allowed"
+    assert heading in between_paragraphs(heading)
+
+
 def test_long_cookie_notice_is_removed_but_an_article_about_cookies_is_kept() -> None:
     notice = (
         "We and our partners use cookies and similar tracking technologies to personalise "

@@ -50,7 +50,8 @@ The approach, in order:
    phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
    pitches for a subscription or a donation ("Already a subscriber?", "Støt vores arbejde"),
    related articles, copyright, advertisement labels, "Was this page helpful?", a breadcrumb's
-   label "Du er her:"), labelled links
+   label "Du er her:", a consent banner's buttons "Accept all Only necessary Settings"),
+   labelled links
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
    lines, tag lines, bars of links or tags on one line ("Home › News › World", "Topics •
@@ -448,6 +449,31 @@ _CONSENT_WORDS = re.compile(
     r"prywatnoś|приня|соглас|конфиденциальн|прийня|згод|kabul|gizlilik|souhlas)",
     re.IGNORECASE,
 )
+# A consent banner's buttons on a line of their own: "Accept all Only necessary Settings",
+# "Tillad alle · Kun nødvendige · Vis detaljer", "Alle akzeptieren Ablehnen".
+_CONSENT_BUTTON_WORD_TEXT = """
+    accept allow reject decline agree ok all only necessary essential required strictly
+    cookies settings manage preferences options customise customize show details more save
+    my choices and
+    tillad accepter afvis alle kun nødvendige indstillinger vis detaljer gem valg og
+    akzeptieren zustimmen ablehnen alle nur notwendige erforderliche einstellungen details
+    anzeigen speichern und
+    """
+_CONSENT_BUTTON_WORDS = frozenset(_CONSENT_BUTTON_WORD_TEXT.split())
+_CONSENT_BUTTON_VERB_TEXT = "accept allow reject decline tillad accepter afvis akzeptieren ablehnen"
+_CONSENT_BUTTON_VERBS = frozenset(_CONSENT_BUTTON_VERB_TEXT.split())
+_CONSENT_BUTTONS_WORDS = 10
+
+
+def _is_consent_buttons(text: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(text)]
+    return (
+        2 <= len(words) <= _CONSENT_BUTTONS_WORDS
+        and set(words) <= _CONSENT_BUTTON_WORDS
+        and not _CONSENT_BUTTON_VERBS.isdisjoint(words)
+    )
+
+
 # An embedded post or video held back until the reader consents: "We respect your privacy
 # and do not connect to Twitter without your consent."
 _EMBED_SOURCE = re.compile(
@@ -2046,6 +2072,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         or _CLICK_TO_SHARE.match(text)
         or _SITE_NOTE.match(text)
     ):
+        return _Kind.BAD
+    if _is_consent_buttons(text):
         return _Kind.BAD
     if _COOKIE_WORDS.search(text):
         # A cookie notice is short, or longer but dense with consent vocabulary; an article
