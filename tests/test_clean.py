@@ -678,6 +678,13 @@ def test_a_consent_banners_buttons_on_a_line_of_their_own_go(buttons: str) -> No
     assert between_paragraphs(buttons) == BOTH_PARAGRAPHS
 
 
+@pytest.mark.parametrize(
+    "field", ["Your e-mail addres", "Indtast din e-mailadresse", "Email address", "Ihre E-Mail"]
+)
+def test_a_forms_placeholder_for_the_e_mail_address_goes(field: str) -> None:
+    assert between_paragraphs(field) == BOTH_PARAGRAPHS
+
+
 def test_a_heading_in_the_words_of_consent_buttons_stays() -> None:
     heading = "Only necessary repairs allowed"
     assert heading in between_paragraphs(heading)

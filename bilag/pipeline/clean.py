@@ -57,7 +57,8 @@ The approach, in order:
    lines, tag lines, bars of links or tags on one line ("Home › News › World", "Topics •
    Politics • Courts", "Topics e Politics" as OCR reads the bullet), share bars, pagers
    ("« Previous | Next »"), the comment form's fine print,
-   fields ("Name *", "Password:") and the site's rules for comments (told to the reader, or
+   fields ("Name *", "Password:", "Your e-mail address") and the site's rules for comments
+   (told to the reader, or
    keeping the right to delete comments, in eight of the languages), the site's fine print
    (consent by registering, a form's check box "I agree to the processing of my personal data",
    a note on the site's privacy policy, disclaimers of advice, trademark notices, delayed
@@ -830,7 +831,10 @@ _FORM_FIELD = re.compile(
     r"pflichtfelder|obligatoriske felter|champs obligatoires|campi obbligatori)\b.{0,80}|"
     r"((confirm |new |repeat )?password|screen name|user ?name|e-?mail( address)?|your name|"
     r"website|adgangskode|brugernavn|passwort|benutzername|mot de passe|nom d'utilisateur|"
-    r"contraseña|nombre de usuario|correo electrónico|wachtwoord|lösenord|passord)\s?:)$",
+    r"contraseña|nombre de usuario|correo electrónico|wachtwoord|lösenord|passord)\s?:|"
+    # A field's placeholder, perhaps cut off by the field's width: "Your e-mail addres".
+    r"(your |enter (your )?|din |indtast (din )?|ihre |votre )e-?mail[\w -]{0,12}|"
+    r"e-?mail[- ]?(address|adresse)\w*)$",
     re.IGNORECASE,
 )
 # A line of the site's footer links: "Terms of Service Privacy Notice", "FAQ | Contact us".
