@@ -427,34 +427,35 @@ def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_Lin
     refs = [ctypes.byref(side) for side in box]
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         char = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
+        after_return, previous = previous == "\r", char
         if char in "\r\n":
-            if not (char == "\n" and previous == "\r"):  # "\r\n" is one line break
+            if not (char == "\n" and after_return):  # "\r\n" is one line break
                 shapes.append(_LineShape())
-        elif char != "\x00":
-            shape = shapes[-1]
-            shape.chars.append(char)
-            if char.isspace() or not char.isprintable():
-                previous = char
-                continue
-            shape.letters += 1
-            # A line's first glyphs tell its place and size, its digits whether they are
-            # footnote marks; links need every glyph.
-            sample = len(shape.bottoms) < _SAMPLE_GLYPHS
-            if not (sample or bands or char.isdigit()):
-                previous = char
-                continue
-            pdfium_c.FPDFText_GetCharBox(raw, index, *refs)
-            left, right, bottom, top = (side.value for side in box)
+            continue
+        if char == "\x00":
+            continue
+        shape = shapes[-1]
+        shape.chars.append(char)
+        # A line's first glyphs tell its place and size, its digits whether they are
+        # footnote marks; links need every glyph.
+        sample = len(shape.bottoms) < _SAMPLE_GLYPHS
+        if char.isspace() or not char.isprintable():
+            continue
+        shape.letters += 1
+        if not (sample or bands or char.isdigit()):
+            continue
+        pdfium_c.FPDFText_GetCharBox(raw, index, *refs)
+        left, right, bottom, top = (side.value for side in box)
+        if sample or char.isdigit():
+            size = pdfium_c.FPDFText_GetFontSize(raw, index)
             if sample:
                 shape.bottoms.append(bottom)
-                shape.sizes.append(pdfium_c.FPDFText_GetFontSize(raw, index))
+                shape.sizes.append(size)
             if char.isdigit():
-                size = pdfium_c.FPDFText_GetFontSize(raw, index)
                 shape.digits.append((len(shape.chars) - 1, bottom, size))
-            x, y = (left + right) / 2, (bottom + top) / 2
-            if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
-                shape.in_links += 1
-        previous = char
+        x, y = (left + right) / 2, (bottom + top) / 2
+        if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
+            shape.in_links += 1
     return shapes
 
 
