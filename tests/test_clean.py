@@ -1181,6 +1181,18 @@ def test_byline_and_stamp_line_after_the_headline_go_and_the_lead_stays() -> Non
     assert "MARIA LUND" not in out and "3:15" not in out
 
 
+def test_the_standfirst_under_the_headline_stays_between_a_date_and_a_share_bar() -> None:
+    standfirst = "Authorities should halt deportations and allow UN access to detention sites."
+    share = "Share this via Facebook Share this via X Share this via WhatsApp Share this via Email"
+    printed = page(
+        HEADER, *MENU, "March 12, 2025 12:01AM EDT", "Court halts Returns Flight to Kabul",
+        standfirst, "", share, "Other ways to share Print", "", P1, P2, P3, FOOTER,
+    )  # fmt: skip
+    out = clean_text([printed])
+    assert out.startswith(f"Court halts Returns Flight to Kabul\n\n{standfirst}\n\n{flat(P1)}")
+    assert "Share" not in out
+
+
 def test_bylines_in_other_shapes_go_but_prose_that_starts_with_by_stays() -> None:
     bylines = ["Af Jens Holm, Ritzau", "Karen Vestergaard, korrespondent", "Von Anna Weber"]
     prose = "By the end of the month, more than 400 families had returned to the village."

@@ -96,7 +96,8 @@ The approach, in order:
    of excerpts cut off with an ellipsis (or two dots), are dropped before that and do not count
    as neighbours. The headline named by the print header is kept, but it is no prose for its
    neighbours: short labels just before it (breadcrumbs, section labels) are judged as if
-   nothing followed them. The article's main region is the stretch with the most prose net of
+   nothing followed them, and the sentence just under it (the standfirst) is the article's.
+   The article's main region is the stretch with the most prose net of
    boilerplate (lines printed as links weigh as boilerplate); it carries on over a page break
    past a sidebar printed at the page's end (the column first, the sidebar after it, page by
    page; also back from a region whose short blocks at the foot of a page, a sidebar's box,
@@ -672,7 +673,8 @@ _CLICK_TO_SHARE = re.compile(r"^click to (share|email|print)\b.{0,60}$", re.IGNO
 # A share button: "Share", "Share this article", "Del på Facebook", "Artikel teilen" ("Share
 # of votes by region" and "Del 2: Baggrund", a report's part, are headings).
 _SHARE_BUTTON = re.compile(
-    r"^(share|del|teilen|artikel teilen)(\s(this|on|via|with|to|it|now|article|story|post|page|"
+    r"^(other ways to share|share|del|teilen|artikel teilen)"
+    r"(\s(this|on|via|with|to|it|now|article|story|post|page|print|"
     r"tweet|link|artiklen|artikel|den|siden|linket|på|auf|per|diesen|den artikel)\b.{0,40})?\W*$",
     re.IGNORECASE,
 )
@@ -690,7 +692,7 @@ _SHARE_WORD_TEXT = """
 _SHARE_WORDS = frozenset(_SHARE_WORD_TEXT.split())
 # The words that stand with the networks' names on a share line: "Share on", "Send as Email".
 _SHARE_LINE_WORD_TEXT = """
-    on via as to with this it me us more follow article story post send pin på auf sur en per
+    on via as to with this it me us more follow article story post send pin på auf sur en per x
     mit med til partager compartir condividi dela
     """
 _SHARE_LINE_WORDS = _SHARE_WORDS | frozenset(_SHARE_LINE_WORD_TEXT.split())
@@ -1985,11 +1987,12 @@ def _is_pager(words: list[str]) -> bool:
 
 
 def _is_share_bar(words: list[str]) -> bool:
+    """Share buttons on a line: "Facebook Twitter Email", also with their words, "Share this
+    via Facebook Share this via X Share this via Email" (two networks or more)."""
+    networks = sum(bool(_SHARE_NETWORKS.match(w)) for w in words)
     return (
-        len(words) >= 2
-        and all(w.lower() in _SHARE_WORDS for w in words)
-        and any(_SHARE_NETWORKS.match(w) for w in words)
-    )
+        len(words) >= 2 and all(w.lower() in _SHARE_WORDS for w in words) and networks >= 1
+    ) or (networks >= 2 and all(w.lower() in _SHARE_LINE_WORDS for w in words))
 
 
 def _is_tag_line(text: str) -> bool:
@@ -2839,6 +2842,15 @@ def _decide_in_context(blocks: list[_Block], web_print: bool) -> None:
     if web_print and regions:
         regions[-1] = _end_at_closing_section(blocks, *regions[-1])
     inside = {i for start, end in regions for i in range(start, end)}
+    # The sentence just under the headline is the article's standfirst, whatever stands
+    # around it (a date line, a share bar).
+    inside |= {
+        i
+        for i, block in enumerate(blocks)
+        if block.after_headline
+        and block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD)
+        and _FULL_STOP.search(block.text)
+    }
     for i, block in enumerate(blocks):
         if i not in inside and block.kind in _UNSURE:
             block.kind = _Kind.BAD
