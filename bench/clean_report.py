@@ -30,7 +30,8 @@ CORPUS_DIR defaults to ``../shared/corpus``. Inputs:
   news page with a read-aloud and save bar, a "Læs også" box, a fact box, tags, a most-read
   list and a news ticker with clock times; an English document page of a COI portal with
   its metadata, numbered sections, footnote marks, a numbered list of sources, a sidebar of
-  related documents and a subscribe box), printed
+  related documents and a subscribe box; an NGO's news release with a "Share this via …" bar,
+  a captioned picture, tag lines, related cards, donate and sign-up boxes), printed
   with Chromium like the web articles. Gold: ``NAME.txt`` next to ``NAME.html``, the text
   as it should come out (title, headings and paragraphs), paragraphs separated by blank
   lines. The cache key holds a hash of the page and of the Chromium flags, so an edited
