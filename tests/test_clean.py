@@ -1602,6 +1602,19 @@ def test_a_paragraph_on_a_person_named_after_by_in_a_sentence_stays() -> None:
     assert out == "\n\n".join([STORY_TEXT, signed, about])
 
 
+def test_author_box_after_an_article_of_short_paragraphs_goes() -> None:
+    # Each paragraph is shorter than prose that vouches for itself; together they are the
+    # article, which has been told once they have passed.
+    short = [
+        f"Paragraph {n} tells how the families who returned to the district found their "
+        "houses, fields and schools after the fighting."
+        for n in range(1, 10)
+    ]
+    box = ["Sobre Carlos Nadalim", BIOGRAPHY.replace("Jane Doe", "Carlos Nadalim")]
+    out = clean_text([page("\n\n".join(short + box))])
+    assert out.split("\n\n") == short
+
+
 def test_heading_and_paragraph_that_explain_a_name_are_no_author_box() -> None:
     # No byline gives the name: it is the article's subject, not its author.
     explained = (

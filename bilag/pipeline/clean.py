@@ -2378,10 +2378,10 @@ def _author_boxes(blocks: list[_Block]) -> set[int]:
     """
     authors = _byline_authors(blocks)
     found: set[int] = set()
-    prose_words = 0
+    prose_words = 0  # short paragraphs too: an article told in them has been told
     for i, block in enumerate(blocks):
         told = prose_words >= _ARTICLE_WORDS
-        if block.kind is _Kind.GOOD:
+        if block.kind in (_Kind.GOOD, _Kind.NEAR_GOOD):
             prose_words += _n_words(block.text)
         if (
             told
