@@ -1615,6 +1615,23 @@ def test_author_box_after_an_article_of_short_paragraphs_goes() -> None:
     assert out.split("\n\n") == short
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+        "Keith Bradsher contributed reporting from Hong Kong.",
+        "(Reporting by Will Dunham; Editing by Tom Brown)",
+    ],
+)
+def test_the_credits_that_close_a_wire_story_go(credit: str) -> None:
+    assert after_story(credit, "", "Home") == STORY_TEXT
+
+
+def test_a_sentence_on_someone_who_contributed_reporting_skills_stays() -> None:
+    sentence = "She contributed reporting skills to the project for two years."
+    assert sentence in after_story(sentence)
+
+
 def test_heading_and_paragraph_that_explain_a_name_are_no_author_box() -> None:
     # No byline gives the name: it is the article's subject, not its author.
     explained = (

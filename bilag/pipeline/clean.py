@@ -50,7 +50,8 @@ The approach, in order:
    phrases (cookies, an embedded post held back for the reader's consent, sharing, newsletters,
    pitches for a subscription or a donation ("Already a subscriber?", "Støt vores arbejde"),
    related articles, copyright, advertisement labels, "Was this page helpful?", a breadcrumb's
-   label "Du er her:", a consent banner's buttons "Accept all Only necessary Settings"),
+   label "Du er her:", a consent banner's buttons "Accept all Only necessary Settings", a
+   wire story's closing credits "Jane Doe contributed to this report."),
    labelled links
    to other articles ("Read more: …", "[Related article: …]"), a search box ("Search: …",
    "Search here.."), a link to download a file ("Download the full report (PDF, 1.2 MB)"), date
@@ -626,6 +627,13 @@ _AGENCY_CREDIT = re.compile(
 _CLOSING_CREDIT = re.compile(
     rf"[.!?\"”)]\s*([A-ZÆØÅÄÖÜ][\w.'’-]*\s?){{0,4}}\s?(/|—|–|\s-\s|\|)\s?{_AGENCIES}\W*$"
 )
+# The credits that close a wire story: "Jane Doe contributed to this report.", "(Reporting
+# by Jane Doe; Editing by John Roe)", "Jane Doe contributed reporting from Kabul."
+_REPORTING_CREDIT = re.compile(
+    r"\bcontributed (reporting( from [^.]{1,60})?|to (this|the) (report|story|article))\W*$|"
+    r"^\(?(additional )?(reporting|writing) by\b.*\)?$|\b[Ee]diting by [A-Z][^.]*\)\W*$"
+)
+_CREDIT_WORDS = 40  # a credit names a few writers, not a paragraph of prose
 # A teaser's excerpt cut off mid-sentence: "… said on...", "… the first… Read more", "… the
 # fi..".
 _TRUNCATED = re.compile(
@@ -2093,6 +2101,8 @@ def _classify(block: _Block, stopwords: frozenset[str] = _STOPWORDS) -> _Kind:
         if len(consent) >= 2:
             return _Kind.BAD
     if n <= 40 and (_is_newsletter_box(text) or _COPYRIGHT.search(text)):
+        return _Kind.BAD
+    if n <= _CREDIT_WORDS and _REPORTING_CREDIT.search(text):
         return _Kind.BAD
     if n <= _PITCH_WORDS and _PITCH.search(text):
         return _Kind.BAD
