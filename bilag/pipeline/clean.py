@@ -459,8 +459,8 @@ _CONSENT_BUTTON_WORD_TEXT = """
     cookies settings manage preferences options customise customize show details more save
     my choices and
     tillad accepter afvis alle kun nødvendige indstillinger vis detaljer gem valg og
-    akzeptieren zustimmen ablehnen alle nur notwendige erforderliche einstellungen details
-    anzeigen speichern und
+    akzeptieren zustimmen ablehnen nur notwendige erforderliche einstellungen anzeigen
+    speichern und
     """
 _CONSENT_BUTTON_WORDS = frozenset(_CONSENT_BUTTON_WORD_TEXT.split())
 _CONSENT_BUTTON_VERB_TEXT = "accept allow reject decline tillad accepter afvis akzeptieren ablehnen"

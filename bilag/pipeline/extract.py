@@ -233,12 +233,11 @@ def _with_paragraphs(text: str, shapes: list[_LineShape]) -> PageText:
         return PageText(text)
     starts = _paragraph_starts(shapes)
     out: list[str] = []
-    links = set(_link_lines(shapes))
     link_lines = []
     for i, (line, shape) in enumerate(zip(lines, shapes, strict=True)):
         if i in starts and out and out[-1].strip():
             out.append("")
-        if i in links:
+        if shape.is_link:
             link_lines.append(len(out))
         marks = shape.footnote_marks()
         if marks and "".join(shape.chars) == line:
@@ -383,6 +382,11 @@ class _LineShape:
     def size(self) -> float:
         return statistics.median(self.sizes)
 
+    @property
+    def is_link(self) -> bool:
+        """Whether the line is a link's text: its glyphs lie inside links' areas."""
+        return bool(self.letters) and self.in_links >= LINK_SHARE * self.letters
+
     def footnote_marks(self) -> set[int]:
         """The places in the line of the digits set small and raised after a word: a
         footnote's mark ("… in 2024.³"), not the footnote's own number at the line's start."""
@@ -457,15 +461,6 @@ def _line_shapes(textpage: pdfium.PdfTextPage, areas: list[Bounds]) -> list[_Lin
         if any(a[0] <= x <= a[2] and a[1] <= y <= a[3] for a in bands.get(int(y // _BAND), ())):
             shape.in_links += 1
     return shapes
-
-
-def _link_lines(shapes: list[_LineShape]) -> tuple[int, ...]:
-    """The lines whose glyphs lie inside links' areas."""
-    return tuple(
-        i
-        for i, shape in enumerate(shapes)
-        if shape.letters and shape.in_links >= LINK_SHARE * shape.letters
-    )
 
 
 def _paragraph_starts(shapes: list[_LineShape]) -> set[int]:
